@@ -1,0 +1,36 @@
+using CameraMonitor.Api;
+using CameraMonitor.Api.Configuration;
+using CameraMonitor.Api.Endpoints;
+using CameraMonitor.Api.Hosting;
+using CameraMonitor.Api.Rollout;
+using CameraMonitor.Application;
+using CameraMonitor.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddEnvironmentAliases();
+
+builder.Services
+    .AddApplication(builder.Configuration)
+    .AddInfrastructure(builder.Configuration)
+    .AddApi();
+
+var app = builder.Build();
+await app.InitializeDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<RolloutHttpMiddleware>();
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(CameraMonitor.Api.DependencyInjection.ReadyTag) });
+app.MapPrometheusScrapingEndpoint("/metrics");
+app.MapCamerasEndpoints();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so the integration tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,60 @@
+using CameraMonitor.Application.Common.Errors;
+using CameraMonitor.Application.Common.Rollout;
+
+namespace CameraMonitor.Api.Rollout;
+
+/// <summary>
+/// Fills the request's <see cref="RequestContext"/> (client key, force_domain) and names the implementation
+/// that served it in the X-Served-By response header.
+/// </summary>
+public sealed class RolloutHttpMiddleware(RequestDelegate next)
+{
+    public const string ServedByHeader = "X-Served-By";
+    public const string ClientIdHeader = "X-Client-Id";
+    public const string ForceDomainParameter = "force_domain";
+    private const int MaxClientIdLength = 200;
+
+    public async Task InvokeAsync(HttpContext context, RequestContext requestContext, ServedBy servedBy)
+    {
+        context.Response.OnStarting(() =>
+        {
+            if (servedBy.Path is { } path)
+            {
+                context.Response.Headers[ServedByHeader] = path.ToName();
+            }
+
+            return Task.CompletedTask;
+        });
+
+        requestContext.ClientKey = ClientKey(context);
+        requestContext.ForceDomain = ForceDomain(context);
+        await next(context);
+    }
+
+    private static string ClientKey(HttpContext context)
+    {
+        var header = context.Request.Headers[ClientIdHeader].ToString().Trim();
+        if (header.Length > MaxClientIdLength)
+        {
+            throw RequestValidationException.ForField(ClientIdHeader,
+                $"{ClientIdHeader} must be at most {MaxClientIdLength} characters.");
+        }
+
+        return header.Length > 0
+            ? header
+            : context.Connection.RemoteIpAddress?.ToString() ?? RequestContext.AnonymousClientKey;
+    }
+
+    private static bool? ForceDomain(HttpContext context)
+    {
+        if (!context.Request.Query.TryGetValue(ForceDomainParameter, out var values))
+        {
+            return null;
+        }
+
+        return bool.TryParse(values.ToString(), out var force)
+            ? force
+            : throw RequestValidationException.ForField(ForceDomainParameter,
+                $"{ForceDomainParameter} must be true or false; got '{values}'.");
+    }
+}

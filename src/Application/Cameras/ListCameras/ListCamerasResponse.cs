@@ -1,0 +1,3 @@
+namespace CameraMonitor.Application.Cameras.ListCameras;
+
+public sealed record ListCamerasResponse(IReadOnlyList<CameraDto> Cameras, int Total);

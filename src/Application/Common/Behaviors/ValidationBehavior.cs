@@ -1,0 +1,41 @@
+using System.Text.Json;
+using CameraMonitor.Application.Common.Errors;
+using FluentValidation;
+using MediatR;
+
+namespace CameraMonitor.Application.Common.Behaviors;
+
+/// <summary>Runs every validator of the request before routing, so both paths see only valid input.</summary>
+public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken,
+        RequestHandlerDelegate<TResponse> next)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
+            failures.AddRange(result.Errors);
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new RequestValidationException(failures
+                .GroupBy(f => ToFieldName(f.PropertyName))
+                .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray()));
+        }
+
+        return await next();
+    }
+
+    /// <summary>"Items[3].CameraId" → "items[3].camera_id", matching the snake_case wire names.</summary>
+    private static string ToFieldName(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(part =>
+        {
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            return bracket < 0
+                ? JsonNamingPolicy.SnakeCaseLower.ConvertName(part)
+                : JsonNamingPolicy.SnakeCaseLower.ConvertName(part[..bracket]) + part[bracket..];
+        }));
+}

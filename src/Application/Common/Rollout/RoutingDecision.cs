@@ -1,0 +1,5 @@
+namespace CameraMonitor.Application.Common.Rollout;
+
+/// <param name="UseDomain">true: try the domain handler first; false: legacy only.</param>
+/// <param name="Reason">Which rule decided: kill_switch, force_domain or percentage.</param>
+public sealed record RoutingDecision(bool UseDomain, string Reason);

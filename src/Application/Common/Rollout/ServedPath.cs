@@ -1,0 +1,8 @@
+namespace CameraMonitor.Application.Common.Rollout;
+
+public enum ServedPath
+{
+    Domain,
+    Legacy,
+    LegacyFallback,
+}

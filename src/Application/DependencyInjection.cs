@@ -1,0 +1,51 @@
+using System.Text.Json;
+using CameraMonitor.Application.Common.Behaviors;
+using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Common.Telemetry;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.FeatureManagement;
+
+namespace CameraMonitor.Application;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        var assembly = typeof(DependencyInjection).Assembly;
+
+        // MediatR 5.1.0 has no usable DI extension here, so it is wired by hand.
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+        services.Scan(scan => scan.FromAssemblies(assembly)
+            .AddClasses(classes => classes.AssignableTo(typeof(IRequestHandler<,>)))
+            .AsImplementedInterfaces()
+            .WithScopedLifetime());
+
+        // The first registered behavior is the outermost: validation → rollout → transaction → domain handler.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RolloutBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
+
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Name);
+
+        services.AddOptions<RolloutOptions>().Bind(configuration.GetSection(RolloutOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RolloutOptions>, RolloutOptionsValidator>();
+        services.AddSingleton<RolloutFeatureDefinitionProvider>();
+        // Registered before AddFeatureManagement, which only TryAdds its configuration-based provider.
+        services.AddSingleton<IFeatureDefinitionProvider>(p => p.GetRequiredService<RolloutFeatureDefinitionProvider>());
+        services.AddFeatureManagement();
+        services.AddSingleton<IRolloutRouter, RolloutRouter>();
+
+        services.AddScoped<RequestContext>();
+        services.AddScoped<ServedBy>();
+        services.AddMetrics();
+        services.AddSingleton<RolloutMetrics>();
+        return services;
+    }
+}

@@ -1,0 +1,99 @@
+using CameraMonitor.Domain.Common;
+
+namespace CameraMonitor.Domain.Cameras;
+
+/// <summary>
+/// A camera that detectors read frames from. Every way in (create, rehydrate, change) checks the same
+/// invariants, so an invalid camera cannot exist in memory.
+/// </summary>
+public sealed class Camera : IAggregateRoot
+{
+    public const int MaxNameLength = 200;
+    public const int MaxLocationLength = 500;
+    private static readonly string[] AllowedSchemes = ["rtsp", "rtsps", "http", "https"];
+
+    private Camera(CameraId id, string name, string location, string sourceUrl, bool enabled, CameraStatus status,
+        DateTimeOffset createdAt, DateTimeOffset updatedAt)
+    {
+        Id = id;
+        Name = name;
+        Location = location;
+        SourceUrl = sourceUrl;
+        Enabled = enabled;
+        Status = status;
+        CreatedAt = createdAt;
+        UpdatedAt = updatedAt;
+    }
+
+    public CameraId Id { get; }
+    public string Name { get; private set; }
+    public string Location { get; private set; }
+    public string SourceUrl { get; private set; }
+    public bool Enabled { get; private set; }
+    public CameraStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static Camera Create(string id, string name, string? location, string sourceUrl, bool enabled,
+        CameraStatus status, TimeProvider clock)
+    {
+        var now = clock.UtcNowForStorage();
+        return new Camera(CameraId.From(id), CheckName(name), CheckLocation(location), CheckSourceUrl(sourceUrl),
+            enabled, status, now, now);
+    }
+
+    /// <summary>Rebuilds a stored camera; stored rows went through the same rules, but we re-check them anyway.</summary>
+    public static Camera Rehydrate(string id, string name, string? location, string sourceUrl, bool enabled,
+        CameraStatus status, DateTimeOffset createdAt, DateTimeOffset updatedAt) =>
+        new(CameraId.From(id), CheckName(name), CheckLocation(location), CheckSourceUrl(sourceUrl), enabled, status,
+            createdAt, updatedAt);
+
+    /// <summary>Partial update: a null argument leaves that field as it was.</summary>
+    public void Change(string? name, string? location, string? sourceUrl, bool? enabled, CameraStatus? status,
+        TimeProvider clock)
+    {
+        Name = name is null ? Name : CheckName(name);
+        Location = location is null ? Location : CheckLocation(location);
+        SourceUrl = sourceUrl is null ? SourceUrl : CheckSourceUrl(sourceUrl);
+        Enabled = enabled ?? Enabled;
+        Status = status ?? Status;
+        UpdatedAt = clock.UtcNowForStorage();
+    }
+
+    private static string CheckName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainException("name", "name must not be empty.");
+        }
+
+        var trimmed = name.Trim();
+        return trimmed.Length <= MaxNameLength
+            ? trimmed
+            : throw new DomainException("name", $"name must be at most {MaxNameLength} characters.");
+    }
+
+    private static string CheckLocation(string? location)
+    {
+        var trimmed = (location ?? string.Empty).Trim();
+        return trimmed.Length <= MaxLocationLength
+            ? trimmed
+            : throw new DomainException("location", $"location must be at most {MaxLocationLength} characters.");
+    }
+
+    private static string CheckSourceUrl(string? sourceUrl)
+    {
+        if (!IsAllowedSourceUrl(sourceUrl))
+        {
+            throw new DomainException("source_url",
+                $"source_url must be an absolute {string.Join("/", AllowedSchemes)} URL with a host.");
+        }
+
+        return sourceUrl!.Trim();
+    }
+
+    public static bool IsAllowedSourceUrl(string? sourceUrl) =>
+        Uri.TryCreate(sourceUrl?.Trim(), UriKind.Absolute, out var uri)
+        && AllowedSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase)
+        && !string.IsNullOrEmpty(uri.Host);
+}

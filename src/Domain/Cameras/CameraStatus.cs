@@ -1,0 +1,8 @@
+namespace CameraMonitor.Domain.Cameras;
+
+public enum CameraStatus
+{
+    Unknown,
+    Online,
+    Offline,
+}

@@ -1,0 +1,8 @@
+namespace CameraMonitor.Infrastructure.Persistence;
+
+/// <summary>The SQL both camera paths read with, so the two agree on columns and order by construction.</summary>
+public static class CameraRows
+{
+    public const string SelectColumns =
+        "SELECT id, name, location, source_url, enabled, status, created_at, updated_at FROM cameras";
+}

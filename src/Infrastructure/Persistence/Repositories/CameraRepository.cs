@@ -1,0 +1,67 @@
+using CameraMonitor.Domain.Cameras;
+using Dapper;
+
+namespace CameraMonitor.Infrastructure.Persistence.Repositories;
+
+public sealed class CameraRepository(IDbSession session) : ICameraRepository
+{
+    private const string InsertSql = """
+        INSERT INTO cameras (id, name, location, source_url, enabled, status, created_at, updated_at)
+        VALUES (@Id, @Name, @Location, @SourceUrl, @Enabled, @Status, @CreatedAt, @UpdatedAt)
+        """;
+
+    private const string UpdateSql = """
+        UPDATE cameras SET name = @Name, location = @Location, source_url = @SourceUrl, enabled = @Enabled,
+                           status = @Status, updated_at = @UpdatedAt
+        WHERE id = @Id
+        """;
+
+    public async Task<IReadOnlyList<Camera>> ListAsync(CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CameraRow>(new CommandDefinition(
+            CameraRows.SelectColumns, transaction: session.Transaction, cancellationToken: cancellationToken));
+        return rows.Select(ToDomain).ToList();
+    }
+
+    public async Task<Camera?> FindAsync(CameraId id, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<CameraRow>(new CommandDefinition(
+            CameraRows.SelectColumns + " WHERE id = @Id", new { Id = id.Value }, session.Transaction,
+            cancellationToken: cancellationToken));
+        return row is null ? null : ToDomain(row);
+    }
+
+    public Task AddAsync(Camera camera, CancellationToken cancellationToken) =>
+        ExecuteAsync(InsertSql, ToParameters(camera), cancellationToken);
+
+    public Task UpdateAsync(Camera camera, CancellationToken cancellationToken) =>
+        ExecuteAsync(UpdateSql, ToParameters(camera), cancellationToken);
+
+    public async Task<bool> DeleteAsync(CameraId id, CancellationToken cancellationToken) =>
+        await ExecuteAsync("DELETE FROM cameras WHERE id = @Id", new { Id = id.Value }, cancellationToken) > 0;
+
+    private async Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, session.Transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    private static Camera ToDomain(CameraRow row) => Camera.Rehydrate(row.Id, row.Name, row.Location, row.SourceUrl,
+        row.Enabled, CameraStatusNames.Parse(row.Status),
+        new DateTimeOffset(row.CreatedAt, TimeSpan.Zero), new DateTimeOffset(row.UpdatedAt, TimeSpan.Zero));
+
+    private static object ToParameters(Camera camera) => new
+    {
+        Id = camera.Id.Value,
+        camera.Name,
+        camera.Location,
+        camera.SourceUrl,
+        camera.Enabled,
+        Status = camera.Status.ToName(),
+        camera.CreatedAt,
+        camera.UpdatedAt,
+    };
+}

@@ -1,0 +1,64 @@
+using CameraMonitor.Api.IntegrationTests.Infrastructure;
+using CameraMonitor.Application.Common.Messaging;
+using CameraMonitor.Application.Common.Rollout;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CameraMonitor.Api.IntegrationTests.Conventions;
+
+/// <summary>Every endpoint request can be served by both paths and is validated before routing.</summary>
+public sealed class RequestConventionTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    public static TheoryData<Type> RoutedRequests()
+    {
+        var data = new TheoryData<Type>();
+        foreach (var type in typeof(ICommandMarker).Assembly.GetTypes().Where(IsRoutedRequest))
+        {
+            data.Add(type);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RoutedRequests))]
+    public void EveryRoutedRequest_HasADomainHandlerALegacyHandlerAndAValidator(Type requestType)
+    {
+        var responseType = requestType.GetInterfaces()
+            .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>))
+            .GetGenericArguments()[0];
+        using var scope = api.Factory.Services.CreateScope();
+
+        Assert.NotNull(scope.ServiceProvider.GetService(typeof(IRequestHandler<,>).MakeGenericType(requestType, responseType)));
+        Assert.NotNull(scope.ServiceProvider.GetService(typeof(ILegacyHandler<,>).MakeGenericType(requestType, responseType)));
+        Assert.NotNull(scope.ServiceProvider.GetService(typeof(IValidator<>).MakeGenericType(requestType)));
+    }
+
+    [Fact]
+    public void RoutedRequests_AreFound() => Assert.NotEmpty(RoutedRequests());
+
+    [Fact]
+    public void Domain_ReferencesNoOtherProject()
+    {
+        var references = typeof(CameraMonitor.Domain.Cameras.Camera).Assembly.GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(name => name.StartsWith("CameraMonitor", StringComparison.Ordinal));
+
+        Assert.Empty(references);
+    }
+
+    [Fact]
+    public void Application_DoesNotReferenceInfrastructureOrApi()
+    {
+        var references = typeof(ICommandMarker).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.DoesNotContain("CameraMonitor.Infrastructure", references);
+        Assert.DoesNotContain("CameraMonitor.Api", references);
+        Assert.DoesNotContain(references, name => name.StartsWith("Npgsql", StringComparison.Ordinal));
+    }
+
+    private static bool IsRoutedRequest(Type type) =>
+        type is { IsClass: true, IsAbstract: false } && type.GetInterfaces().Any(i => i.IsGenericType &&
+            (i.GetGenericTypeDefinition() == typeof(IQuery<>) || i.GetGenericTypeDefinition() == typeof(ICommand<>)));
+}

@@ -1,0 +1,44 @@
+using System.Net;
+using CameraMonitor.Api.IntegrationTests.Infrastructure;
+
+namespace CameraMonitor.Api.IntegrationTests.Endpoints;
+
+public sealed class HostingTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_WhenTheDatabaseAnswers_IsHealthy(string url)
+    {
+        using var response = await api.Client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task OpenApi_DocumentListsTheCamerasEndpoint()
+    {
+        var document = await api.Client.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/v1/cameras", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownRoute_Answers404ProblemDetails()
+    {
+        using var response = await api.Client.GetAsync("/api/v1/nothing-here");
+
+        await response.ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Metrics_ArePublishedForPrometheus()
+    {
+        await api.Client.GetAsync("/api/v1/cameras?force_domain=true");
+
+        var scrape = await api.Client.GetStringAsync("/metrics");
+
+        Assert.Contains("cameramonitor_rollout_requests", scrape, StringComparison.Ordinal);
+    }
+}

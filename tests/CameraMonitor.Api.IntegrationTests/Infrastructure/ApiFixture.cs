@@ -1,0 +1,50 @@
+using CameraMonitor.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CameraMonitor.Api.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real API (WebApplicationFactory) over its own fresh PostgreSQL database, with the clock fixed so
+/// responses are stable enough to snapshot. Tests add per-test service overrides with <see cref="WithServices"/>.
+/// </summary>
+public class ApiFixture : DatabaseFixture
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; } = new(Now);
+
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
+            builder.UseSetting("DemoData:Load", "false");
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        });
+        Client = Factory.CreateClient();
+        await SeedAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    /// <summary>A second host over the same database with some services replaced (e.g. a failing repository).</summary>
+    public WebApplicationFactory<Program> WithServices(Action<IServiceCollection> configure) =>
+        Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(configure));
+
+    protected virtual Task SeedAsync() => ExecuteAsync(SeedData.CamerasSql);
+}

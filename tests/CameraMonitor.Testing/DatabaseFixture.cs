@@ -1,0 +1,27 @@
+using Npgsql;
+using Xunit;
+
+namespace CameraMonitor.Testing;
+
+/// <summary>xunit class fixture: a fresh migrated database for one test class.</summary>
+public class DatabaseFixture : IAsyncLifetime
+{
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public NpgsqlDataSource DataSource { get; private set; } = null!;
+
+    public virtual async Task InitializeAsync()
+    {
+        ConnectionString = await PostgresTestServer.CreateDatabaseAsync();
+        DataSource = NpgsqlDataSource.Create(ConnectionString);
+    }
+
+    public virtual async Task DisposeAsync() => await DataSource.DisposeAsync();
+
+    /// <summary>Runs SQL with parameters, for arranging rows a test needs.</summary>
+    public async Task ExecuteAsync(string sql, object? parameters = null)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync();
+        await Dapper.SqlMapper.ExecuteAsync(connection, sql, parameters);
+    }
+}
