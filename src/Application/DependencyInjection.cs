@@ -36,9 +36,10 @@ public static class DependencyInjection
 
         services.AddOptions<RolloutOptions>().Bind(configuration.GetSection(RolloutOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RolloutOptions>, RolloutOptionsValidator>();
-        services.AddSingleton<RolloutFeatureDefinitionProvider>();
+        services.AddSingleton<IEndpointCatalog, EndpointCatalog>();
+        services.AddSingleton<IRolloutState, ConfiguredRolloutState>();
         // Registered before AddFeatureManagement, which only TryAdds its configuration-based provider.
-        services.AddSingleton<IFeatureDefinitionProvider>(p => p.GetRequiredService<RolloutFeatureDefinitionProvider>());
+        services.AddSingleton<IFeatureDefinitionProvider, RolloutFeatureDefinitionProvider>();
         services.AddFeatureManagement();
         services.AddSingleton<IRolloutRouter, RolloutRouter>();
 

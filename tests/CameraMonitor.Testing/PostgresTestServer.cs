@@ -44,9 +44,11 @@ public static class PostgresTestServer
     {
         foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), DirectoryPrefix + "*"))
         {
-            if (File.Exists(Path.Combine(directory, "postmaster.pid")))
+            // Running, or being initialised right now by another test process: not ours to remove.
+            if (File.Exists(Path.Combine(directory, "postmaster.pid"))
+                || Directory.GetLastWriteTimeUtc(directory) > DateTime.UtcNow.AddHours(-1))
             {
-                continue; // running (another test process): not ours to remove
+                continue;
             }
 
             try

@@ -10,7 +10,7 @@ public static class EnvironmentAliases
 {
     private static readonly (string Variable, string Key)[] Aliases =
     [
-        ("USE_DOMAIN_SERVICE", RolloutFeatureDefinitionProvider.KillSwitchKey),
+        ("USE_DOMAIN_SERVICE", ConfiguredRolloutState.KillSwitchKey),
         ("ROLLOUT_PERCENT", $"{RolloutOptions.SectionName}:{nameof(RolloutOptions.DefaultPercentage)}"),
     ];
 

@@ -13,7 +13,7 @@ public sealed class RequestConventionTests(ApiFixture api) : IClassFixture<ApiFi
     public static TheoryData<Type> RoutedRequests()
     {
         var data = new TheoryData<Type>();
-        foreach (var type in typeof(ICommandMarker).Assembly.GetTypes().Where(IsRoutedRequest))
+        foreach (var type in typeof(ICommandMarker).Assembly.GetTypes().Where(EndpointCatalog.IsRoutedRequest))
         {
             data.Add(type);
         }
@@ -57,8 +57,4 @@ public sealed class RequestConventionTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.DoesNotContain("CameraMonitor.Api", references);
         Assert.DoesNotContain(references, name => name.StartsWith("Npgsql", StringComparison.Ordinal));
     }
-
-    private static bool IsRoutedRequest(Type type) =>
-        type is { IsClass: true, IsAbstract: false } && type.GetInterfaces().Any(i => i.IsGenericType &&
-            (i.GetGenericTypeDefinition() == typeof(IQuery<>) || i.GetGenericTypeDefinition() == typeof(ICommand<>)));
 }

@@ -1,76 +1,70 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using Microsoft.FeatureManagement;
 
 namespace CameraMonitor.Application.Common.Rollout;
 
 /// <summary>
 /// Serves the kill switch and one targeting flag per endpoint to Microsoft.FeatureManagement, built from
-/// <see cref="RolloutOptions"/> instead of the "FeatureManagement" section. The targeting filter does the
+/// <see cref="IRolloutState"/> instead of the "FeatureManagement" section. The targeting filter does the
 /// sticky bucketing (SHA-256 of client key + flag name), so a key that is in at 10 % is still in at 25 %.
 /// </summary>
-public sealed class RolloutFeatureDefinitionProvider(IOptionsMonitor<RolloutOptions> rollout, IConfiguration configuration)
-    : IFeatureDefinitionProvider
+public sealed class RolloutFeatureDefinitionProvider(IRolloutState state) : IFeatureDefinitionProvider
 {
-    /// <summary>Configuration key of the kill switch (env USE_DOMAIN_SERVICE maps onto it).</summary>
-    public const string KillSwitchKey = "FeatureManagement:" + FeatureNames.UseDomainService;
-
     private const string TargetingFilterName = "Microsoft.Targeting";
 
-    // Definitions are rebuilt only when the options object changes, so the filter's bound settings stay cached.
-    private readonly ConcurrentDictionary<string, (RolloutOptions Source, FeatureDefinition Definition)> _endpointDefinitions = new();
+    private static readonly FeatureDefinition KillSwitchOn = new()
+    {
+        Name = FeatureNames.UseDomainService,
+        EnabledFor = [new FeatureFilterConfiguration { Name = "AlwaysOn" }],
+    };
 
-    public bool KillSwitchAllowsDomain =>
-        !bool.TryParse(configuration[KillSwitchKey], out var enabled) || enabled;
+    private static readonly FeatureDefinition KillSwitchOff = new() { Name = FeatureNames.UseDomainService, EnabledFor = [] };
+
+    // Rebuilt only when the state's version moves, so the filter's bound settings stay cached in between.
+    private readonly ConcurrentDictionary<string, (long Version, FeatureDefinition Definition)> _endpointDefinitions = new();
 
     public Task<FeatureDefinition> GetFeatureDefinitionAsync(string featureName)
     {
         if (featureName == FeatureNames.UseDomainService)
         {
-            return Task.FromResult(KillSwitchDefinition(KillSwitchAllowsDomain));
+            return Task.FromResult(state.KillSwitchAllowsDomain ? KillSwitchOn : KillSwitchOff);
         }
 
-        if (FeatureNames.TryGetEndpoint(featureName, out var endpoint))
+        if (!FeatureNames.TryGetEndpoint(featureName, out var endpoint))
         {
-            var current = rollout.CurrentValue;
-            var cached = _endpointDefinitions.AddOrUpdate(endpoint,
-                _ => (current, BuildEndpointDefinition(featureName, endpoint, current)),
-                (_, old) => ReferenceEquals(old.Source, current)
-                    ? old
-                    : (current, BuildEndpointDefinition(featureName, endpoint, current)));
+            return Task.FromResult<FeatureDefinition>(null!);
+        }
+
+        var version = state.Version;
+        if (_endpointDefinitions.TryGetValue(endpoint, out var cached) && cached.Version == version)
+        {
             return Task.FromResult(cached.Definition);
         }
 
-        return Task.FromResult<FeatureDefinition>(null!);
+        var definition = Build(featureName, state.Get(endpoint));
+        _endpointDefinitions[endpoint] = (version, definition);
+        return Task.FromResult(definition);
     }
 
     public async IAsyncEnumerable<FeatureDefinition> GetAllFeatureDefinitionsAsync()
     {
         yield return await GetFeatureDefinitionAsync(FeatureNames.UseDomainService);
-        foreach (var endpoint in rollout.CurrentValue.Endpoints.Keys)
+        foreach (var endpoint in state.All())
         {
-            yield return await GetFeatureDefinitionAsync(FeatureNames.ForEndpoint(endpoint));
+            yield return await GetFeatureDefinitionAsync(FeatureNames.ForEndpoint(endpoint.Endpoint));
         }
     }
 
-    private static FeatureDefinition KillSwitchDefinition(bool enabled) => new()
-    {
-        Name = FeatureNames.UseDomainService,
-        EnabledFor = enabled ? [new FeatureFilterConfiguration { Name = "AlwaysOn" }] : [],
-    };
-
-    private static FeatureDefinition BuildEndpointDefinition(string featureName, string endpoint, RolloutOptions options)
+    private static FeatureDefinition Build(string featureName, EffectiveEndpointRollout rollout)
     {
         var settings = new Dictionary<string, string?>
         {
-            ["Audience:DefaultRolloutPercentage"] =
-                options.EffectivePercentage(endpoint).ToString(CultureInfo.InvariantCulture),
+            ["Audience:DefaultRolloutPercentage"] = rollout.Percentage.ToString(CultureInfo.InvariantCulture),
         };
-        var endpointOptions = options.Endpoint(endpoint);
-        AddList(settings, "Audience:Users", endpointOptions?.Allow);
-        AddList(settings, "Audience:Exclusion:Users", endpointOptions?.Deny);
+        AddList(settings, "Audience:Users", rollout.Allow);
+        AddList(settings, "Audience:Exclusion:Users", rollout.Deny);
 
         return new FeatureDefinition
         {
@@ -86,9 +80,9 @@ public sealed class RolloutFeatureDefinitionProvider(IOptionsMonitor<RolloutOpti
         };
     }
 
-    private static void AddList(Dictionary<string, string?> settings, string key, List<string>? values)
+    private static void AddList(Dictionary<string, string?> settings, string key, IReadOnlyList<string> values)
     {
-        for (var i = 0; values is not null && i < values.Count; i++)
+        for (var i = 0; i < values.Count; i++)
         {
             settings[$"{key}:{i}"] = values[i];
         }

@@ -49,6 +49,8 @@ public sealed class DemoDataSeeder(NpgsqlDataSource dataSource, TimeProvider clo
            SET violation_count = v.n
           FROM (SELECT detection_id, count(*)::int AS n FROM violations GROUP BY detection_id) v
          WHERE v.detection_id = d.id;
+
+        SELECT rebuild_hourly_rollups();
         """;
 
     public async Task SeedAsync(CancellationToken cancellationToken)

@@ -16,8 +16,9 @@ internal static class RouterHarness
             .AddLogging()
             .AddOptions()
             .Configure<RolloutOptions>(configuration.GetSection(RolloutOptions.SectionName))
-            .AddSingleton<RolloutFeatureDefinitionProvider>()
-            .AddSingleton<IFeatureDefinitionProvider>(p => p.GetRequiredService<RolloutFeatureDefinitionProvider>())
+            .AddSingleton<IEndpointCatalog, EndpointCatalog>()
+            .AddSingleton<IRolloutState, ConfiguredRolloutState>()
+            .AddSingleton<IFeatureDefinitionProvider, RolloutFeatureDefinitionProvider>()
             .AddSingleton<IRolloutRouter, RolloutRouter>();
         services.AddFeatureManagement();
         return services.BuildServiceProvider().GetRequiredService<IRolloutRouter>();

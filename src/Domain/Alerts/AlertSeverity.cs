@@ -1,0 +1,8 @@
+namespace CameraMonitor.Domain.Alerts;
+
+public enum AlertSeverity
+{
+    Info,
+    Warning,
+    Critical,
+}
