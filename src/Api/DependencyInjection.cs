@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CameraMonitor.Api.Errors;
 using CameraMonitor.Api.Health;
+using CameraMonitor.Api.OpenApi;
 using CameraMonitor.Application.Common.Telemetry;
 using Microsoft.AspNetCore.Http.Json;
 using OpenTelemetry.Metrics;
@@ -21,7 +22,7 @@ public static class DependencyInjection
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddOperationTransformer<RolloutParametersTransformer>());
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag]);
         services.AddSingleton(TimeProvider.System);
 

@@ -17,11 +17,13 @@ public sealed class HostingTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task OpenApi_DocumentListsTheCamerasEndpoint()
+    public async Task OpenApi_DocumentListsTheEndpointsWithTheRolloutParameters()
     {
         var document = await api.Client.GetStringAsync("/openapi/v1.json");
 
         Assert.Contains("/api/v1/cameras", document, StringComparison.Ordinal);
+        Assert.Contains("\"force_domain\"", document, StringComparison.Ordinal);
+        Assert.Contains("X-Served-By", document, StringComparison.Ordinal);
     }
 
     [Fact]
