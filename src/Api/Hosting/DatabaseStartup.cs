@@ -1,3 +1,5 @@
+using CameraMonitor.Application.Cameras;
+using CameraMonitor.Application.SystemInfo;
 using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.DemoData;
 using CameraMonitor.Infrastructure.Persistence.LocalPostgres;
@@ -14,6 +16,7 @@ public static class DatabaseStartup
     /// </summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
+        _ = app.Services.GetRequiredService<HostInfo>(); // fixes started_at at the start of the host
         var configuration = app.Configuration;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
         if (string.IsNullOrWhiteSpace(configuration[ConnectionStringKey]))
@@ -31,6 +34,12 @@ public static class DatabaseStartup
         if (configuration.GetValue<bool>("DemoData:Load"))
         {
             await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+        }
+
+        // The database won: repair a cameras.yaml a crash between commit and rewrite (or a hand edit) left behind.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ICameraMirror>().ReconcileAsync(app.Lifetime.ApplicationStopping);
         }
     }
 }
