@@ -9,7 +9,7 @@ public sealed class CamerasRouteTests(ApiFixture api) : IClassFixture<ApiFixture
     public static TheoryData<string, string> BadIdRequests()
     {
         string[] ids = ["Cam0", "CAM0", "cam%200", "cam%20", "%20cam", "a..b", "cam.0", new string('a', 65), "a%2Fb",
-            "cam%2F..%2Fcam1", "-cam", "_cam", "kamera%C3%A9"];
+            "cam%2F..%2Fcam1", "-cam", "_cam", "kamera%C3%A9", "cam0%0A"];
         var data = new TheoryData<string, string>();
         foreach (var id in ids)
         {
