@@ -24,6 +24,9 @@ public sealed class YamlCameraMirror(IDbSession session, string path, ILogger<Ya
         "# Mirror of the CameraMonitor cameras table, rewritten after every committed change.\n" +
         "# The database is the source of truth: edits made here are overwritten.\n";
 
+    // An arbitrary constant, distinct from the migration lock ("cam_yaml" in ASCII).
+    private const long AdvisoryLockKey = 0x63616d5f79616d6c;
+
     // Static, not per instance: several hosts in one process (tests) may share one file.
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
@@ -37,50 +40,53 @@ public sealed class YamlCameraMirror(IDbSession session, string path, ILogger<Ya
         .IgnoreUnmatchedProperties()
         .Build();
 
-    public async Task RewriteAsync(CancellationToken cancellationToken)
+    public Task RewriteAsync(CancellationToken cancellationToken) => ExclusiveAsync(async () =>
     {
-        await Gate.WaitAsync(cancellationToken);
-        try
-        {
-            await WriteFileAsync(await ReadDatabaseAsync(cancellationToken), cancellationToken);
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+        await WriteFileAsync(await ReadDatabaseAsync(cancellationToken), cancellationToken);
+        return true;
+    }, cancellationToken);
 
-    public async Task<CameraMirrorReport> CheckAsync(CancellationToken cancellationToken)
-    {
-        await Gate.WaitAsync(cancellationToken);
-        try
-        {
-            return Compare(await ReadDatabaseAsync(cancellationToken));
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    public Task<CameraMirrorReport> CheckAsync(CancellationToken cancellationToken) =>
+        ExclusiveAsync(async () => Compare(await ReadDatabaseAsync(cancellationToken)), cancellationToken);
 
-    public async Task<CameraMirrorReport> ReconcileAsync(CancellationToken cancellationToken)
+    public Task<CameraMirrorReport> ReconcileAsync(CancellationToken cancellationToken) => ExclusiveAsync(async () =>
+    {
+        var database = await ReadDatabaseAsync(cancellationToken);
+        var report = Compare(database);
+        if (!report.Consistent)
+        {
+            logger.LogWarning(
+                "Camera mirror {Path} differed from the database ({Problem}; {MissingInFile} missing in file, " +
+                "{MissingInDatabase} missing in database, {Differences} field differences): rewriting it",
+                path, report.FileProblem ?? "readable", report.MissingInFile.Count, report.MissingInDatabase.Count,
+                report.Differences.Count);
+            await WriteFileAsync(database, cancellationToken);
+        }
+
+        return report;
+    }, cancellationToken);
+
+    /// <summary>
+    /// One reader-writer of the file at a time: the in-process gate, then a PostgreSQL advisory lock so that
+    /// several instances sharing one database (and one file) serialise their rewrites too.
+    /// </summary>
+    private async Task<T> ExclusiveAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
         await Gate.WaitAsync(cancellationToken);
         try
         {
-            var database = await ReadDatabaseAsync(cancellationToken);
-            var report = Compare(database);
-            if (!report.Consistent)
+            var connection = await session.ConnectionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@Key)", new { Key = AdvisoryLockKey },
+                session.Transaction, cancellationToken: cancellationToken));
+            try
             {
-                logger.LogWarning(
-                    "Camera mirror {Path} differed from the database ({Problem}; {MissingInFile} missing in file, " +
-                    "{MissingInDatabase} missing in database, {Differences} field differences): rewriting it",
-                    path, report.FileProblem ?? "readable", report.MissingInFile.Count, report.MissingInDatabase.Count,
-                    report.Differences.Count);
-                await WriteFileAsync(database, cancellationToken);
+                return await work();
             }
-
-            return report;
+            finally
+            {
+                await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@Key)",
+                    new { Key = AdvisoryLockKey }, session.Transaction, cancellationToken: CancellationToken.None));
+            }
         }
         finally
         {

@@ -83,11 +83,27 @@ public sealed class CamerasCommandTests(ApiFixture api) : IClassFixture<ApiFixtu
     [InlineData("{not json")]
     [InlineData("""{"id": "typed", "name": "x", "source_url": "rtsp://127.0.0.1/x", "enabled": "yes"}""")]
     [InlineData("")]
+    [InlineData("null")]
+    [InlineData("[]")]
     public async Task CreateCamera_WhenTheBodyIsMalformed_Answers400(string json)
     {
         using var response = await api.Client.SendOnPathAsync(HttpMethod.Post, Url, json, forceDomain: true);
 
         await response.ProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("""{"enabled": "yes"}""")]
+    public async Task UpdateCamera_WhenTheBodyIsMalformed_Answers400AndChangesNothing(string json)
+    {
+        using var response = await api.Client.SendOnPathAsync(HttpMethod.Put, Url + "/cam2", json, forceDomain: false);
+
+        await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("2026-10-04T08:00:00.0000000Z", (await api.ScalarAsync<DateTime>(
+            "SELECT updated_at FROM cameras WHERE id = 'cam2'")).ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Theory]

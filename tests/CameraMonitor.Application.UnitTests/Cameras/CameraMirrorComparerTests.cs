@@ -20,8 +20,13 @@ public sealed class CameraMirrorComparerTests
     {
         var edited = Camera("a") with
         {
-            Name = "Other", Location = "Elsewhere", SourceUrl = "http://x/y", Enabled = false, Status = "offline",
-            CreatedAt = Created.AddTicks(10), UpdatedAt = Created.AddDays(1),
+            Name = "Other",
+            Location = "Elsewhere",
+            SourceUrl = "http://x/y",
+            Enabled = false,
+            Status = "offline",
+            CreatedAt = Created.AddTicks(10),
+            UpdatedAt = Created.AddDays(1),
         };
 
         var report = CameraMirrorComparer.Compare([Camera("a"), Camera("only-db")], [edited, Camera("only-file")], null);
