@@ -37,9 +37,17 @@ public static class DatabaseStartup
         }
 
         // The database won: repair a cameras.yaml a crash between commit and rewrite (or a hand edit) left behind.
+        // An unwritable file does not stop the API (the database is the truth); the consistency check shows it.
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ICameraMirror>().ReconcileAsync(app.Lifetime.ApplicationStopping);
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<ICameraMirror>().ReconcileAsync(app.Lifetime.ApplicationStopping);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                logger.LogError(exception, "The camera mirror could not be reconciled at start-up");
+            }
         }
     }
 }

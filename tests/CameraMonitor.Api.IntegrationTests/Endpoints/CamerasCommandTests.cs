@@ -1,11 +1,13 @@
 using System.Net;
 using System.Text.Json;
 using CameraMonitor.Api.IntegrationTests.Infrastructure;
+using CameraMonitor.Application.Cameras;
 using CameraMonitor.Domain.Cameras;
 using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 using NSubstitute;
+using NSubstitute.ExceptionExtensions;
 
 namespace CameraMonitor.Api.IntegrationTests.Endpoints;
 
@@ -246,6 +248,38 @@ public sealed class CamerasCommandTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("legacy-fallback", response.ServedBy());
         Assert.True(await api.ScalarAsync<bool>("SELECT enabled FROM cameras WHERE id = 'fallback-upd'"));
+    }
+
+    [Fact]
+    public async Task CreateCamera_WhenTheSameIdIsCreatedConcurrentlyOnBothPaths_ExactlyOneWinsAndTheRestGet409()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(async i =>
+        {
+            using var response = await api.Client.SendOnPathAsync(HttpMethod.Post, Url,
+                $$"""{"id": "race-cam", "name": "Racer {{i}}", "source_url": "rtsp://127.0.0.1/r"}""", forceDomain: i % 2 == 0);
+            return response.StatusCode;
+        }));
+
+        Assert.Equal(1, responses.Count(code => code == HttpStatusCode.Created));
+        Assert.Equal(9, responses.Count(code => code == HttpStatusCode.Conflict));
+        Assert.Equal(1L, await api.ScalarAsync<long>("SELECT count(*) FROM cameras WHERE id = 'race-cam'"));
+    }
+
+    [Fact]
+    public async Task CreateCamera_WhenTheMirrorRewriteFailsAfterCommit_StillAnswers201FromTheDomainWithoutAFallback()
+    {
+        var broken = Substitute.For<ICameraMirror>();
+        broken.RewriteAsync(Arg.Any<CancellationToken>()).ThrowsAsync(new IOException("disk full"));
+        using var factory = api.WithServices(services => services.AddScoped(_ => broken));
+        using var client = factory.CreateClient();
+
+        using var response = await client.SendOnPathAsync(HttpMethod.Post, Url,
+            """{"id": "mirror-fails", "name": "Committed", "source_url": "rtsp://127.0.0.1/m"}""", forceDomain: true);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("domain", response.ServedBy());
+        await broken.Received(1).RewriteAsync(Arg.Any<CancellationToken>());
+        Assert.Equal(1L, await api.ScalarAsync<long>("SELECT count(*) FROM cameras WHERE id = 'mirror-fails'"));
     }
 
     /// <summary>A repository that really writes (inside the domain attempt's transaction) and then throws.</summary>

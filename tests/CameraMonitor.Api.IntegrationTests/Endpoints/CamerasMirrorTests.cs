@@ -171,6 +171,25 @@ public sealed class CamerasMirrorTests(CamerasMirrorFixture api) : IClassFixture
         await AssertFileEqualsTableAsync();
     }
 
+    [Fact]
+    public async Task Startup_WhenTheMirrorCannotBeWritten_StillServesAndTheCheckSaysSo()
+    {
+        // A regular file where the mirror's folder should be: creating the folder fails with an IOException.
+        var blocker = Path.Combine(Path.GetDirectoryName(api.CameraMirrorPath)!, "not-a-folder");
+        await File.WriteAllTextAsync(blocker, "");
+        using var factory = api.WithServices(_ => { }).WithWebHostBuilder(builder =>
+            builder.UseSetting("CameraMirror:Path", Path.Combine(blocker, "cameras.yaml")));
+        using var client = factory.CreateClient();
+
+        using var created = await client.SendOnPathAsync(HttpMethod.Post, Url,
+            """{"id": "unmirrored", "name": "Still stored", "source_url": "rtsp://127.0.0.1/u"}""", forceDomain: false);
+        var report = JsonDocument.Parse(await client.GetStringAsync(Url + "/consistency")).RootElement;
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("missing", report.GetProperty("file_problem").GetString());
+        Assert.Contains("unmirrored", Strings(report.GetProperty("missing_in_file")));
+    }
+
     private async Task RestartAsync()
     {
         using var restarted = api.WithServices(_ => { });
