@@ -2,6 +2,7 @@ using System.Text.Json;
 using CameraMonitor.Application.Common.Behaviors;
 using CameraMonitor.Application.Common.Rollout;
 using CameraMonitor.Application.Common.Telemetry;
+using CameraMonitor.Application.SystemInfo;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Configuration;
@@ -45,6 +46,7 @@ public static class DependencyInjection
 
         services.AddScoped<RequestContext>();
         services.AddScoped<ServedBy>();
+        services.AddSingleton<HostInfo>();
         services.AddMetrics();
         services.AddSingleton<RolloutMetrics>();
         return services;

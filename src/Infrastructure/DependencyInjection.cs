@@ -1,12 +1,18 @@
+using CameraMonitor.Application.Cameras;
+using CameraMonitor.Application.Cameras.GetCameraStats;
 using CameraMonitor.Application.Common.Persistence;
 using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.SystemInfo;
 using CameraMonitor.Domain.Cameras;
+using CameraMonitor.Infrastructure.CameraMirror;
 using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.DemoData;
+using CameraMonitor.Infrastructure.Persistence.ReadModels;
 using CameraMonitor.Infrastructure.Persistence.Repositories;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace CameraMonitor.Infrastructure;
@@ -29,6 +35,10 @@ public static class DependencyInjection
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddScoped<ICameraRepository, CameraRepository>();
+        services.AddScoped<ICameraActivityReader, CameraActivityReader>();
+        services.AddSingleton<IDatabaseProbe, DatabaseProbe>();
+        services.AddScoped<ICameraMirror>(p => new YamlCameraMirror(p.GetRequiredService<IDbSession>(),
+            CameraMirrorOptions.ResolvePath(configuration), p.GetRequiredService<ILogger<YamlCameraMirror>>()));
 
         services.Scan(scan => scan.FromAssemblies(typeof(DependencyInjection).Assembly)
             .AddClasses(classes => classes.AssignableTo(typeof(ILegacyHandler<,>)))

@@ -1,3 +1,5 @@
+using CameraMonitor.Application.Cameras;
+using CameraMonitor.Application.SystemInfo;
 using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.DemoData;
 using CameraMonitor.Infrastructure.Persistence.LocalPostgres;
@@ -14,6 +16,7 @@ public static class DatabaseStartup
     /// </summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
+        _ = app.Services.GetRequiredService<HostInfo>(); // fixes started_at at the start of the host
         var configuration = app.Configuration;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
         if (string.IsNullOrWhiteSpace(configuration[ConnectionStringKey]))
@@ -31,6 +34,20 @@ public static class DatabaseStartup
         if (configuration.GetValue<bool>("DemoData:Load"))
         {
             await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+        }
+
+        // The database won: repair a cameras.yaml a crash between commit and rewrite (or a hand edit) left behind.
+        // An unwritable file does not stop the API (the database is the truth); the consistency check shows it.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<ICameraMirror>().ReconcileAsync(app.Lifetime.ApplicationStopping);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                logger.LogError(exception, "The camera mirror could not be reconciled at start-up");
+            }
         }
     }
 }

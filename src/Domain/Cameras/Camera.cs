@@ -48,13 +48,19 @@ public sealed class Camera : IAggregateRoot
         new(CameraId.From(id), CheckName(name), CheckLocation(location), CheckSourceUrl(sourceUrl), enabled, status,
             createdAt, updatedAt);
 
-    /// <summary>Partial update: a null argument leaves that field as it was.</summary>
+    /// <summary>
+    /// Partial update: a null argument leaves that field as it was. Every new value is checked before any is
+    /// applied, so a rejected change leaves the camera exactly as it was (never half-changed).
+    /// </summary>
     public void Change(string? name, string? location, string? sourceUrl, bool? enabled, CameraStatus? status,
         TimeProvider clock)
     {
-        Name = name is null ? Name : CheckName(name);
-        Location = location is null ? Location : CheckLocation(location);
-        SourceUrl = sourceUrl is null ? SourceUrl : CheckSourceUrl(sourceUrl);
+        var newName = name is null ? Name : CheckName(name);
+        var newLocation = location is null ? Location : CheckLocation(location);
+        var newSourceUrl = sourceUrl is null ? SourceUrl : CheckSourceUrl(sourceUrl);
+        Name = newName;
+        Location = newLocation;
+        SourceUrl = newSourceUrl;
         Enabled = enabled ?? Enabled;
         Status = status ?? Status;
         UpdatedAt = clock.UtcNowForStorage();

@@ -20,6 +20,8 @@ public sealed partial record CameraId
 
     public override string ToString() => Value;
 
-    [GeneratedRegex(Pattern, RegexOptions.CultureInvariant)]
+    // Pattern with \A…\z: in .NET, '$' also matches before a final "\n", so "cam0\n" would pass (and then
+    // break the database's CHECK, whose '$' is strict).
+    [GeneratedRegex(@"\A[a-z0-9][a-z0-9_-]{0,63}\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugRegex();
 }

@@ -21,6 +21,10 @@ public class ApiFixture : DatabaseFixture
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>This fixture's own cameras.yaml (CameraMirror:Path), in a temp folder removed on dispose.</summary>
+    public string CameraMirrorPath { get; } =
+        Path.Combine(Path.GetTempPath(), "cameramonitor-mirror-" + Guid.NewGuid().ToString("N"), "cameras.yaml");
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -29,6 +33,7 @@ public class ApiFixture : DatabaseFixture
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
             builder.UseSetting("DemoData:Load", "false");
+            builder.UseSetting("CameraMirror:Path", CameraMirrorPath);
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         Client = Factory.CreateClient();
@@ -40,6 +45,10 @@ public class ApiFixture : DatabaseFixture
         Client.Dispose();
         await Factory.DisposeAsync();
         await base.DisposeAsync();
+        if (Directory.Exists(Path.GetDirectoryName(CameraMirrorPath)))
+        {
+            Directory.Delete(Path.GetDirectoryName(CameraMirrorPath)!, recursive: true);
+        }
     }
 
     /// <summary>A second host over the same database with some services replaced (e.g. a failing repository).</summary>

@@ -1,12 +1,14 @@
+using CameraMonitor.Application.Cameras;
 using CameraMonitor.Domain.Cameras;
 using Dapper;
+using Npgsql;
 
 namespace CameraMonitor.Infrastructure.Persistence.Repositories;
 
 public sealed class CameraRepository(IDbSession session) : ICameraRepository
 {
-    private const string InsertSql = """
-        INSERT INTO cameras (id, name, location, source_url, enabled, status, created_at, updated_at)
+    private const string InsertSql = $"""
+        INSERT INTO cameras ({CameraRows.Columns})
         VALUES (@Id, @Name, @Location, @SourceUrl, @Enabled, @Status, @CreatedAt, @UpdatedAt)
         """;
 
@@ -33,8 +35,18 @@ public sealed class CameraRepository(IDbSession session) : ICameraRepository
         return row is null ? null : ToDomain(row);
     }
 
-    public Task AddAsync(Camera camera, CancellationToken cancellationToken) =>
-        ExecuteAsync(InsertSql, ToParameters(camera), cancellationToken);
+    public async Task AddAsync(Camera camera, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExecuteAsync(InsertSql, ToParameters(camera), cancellationToken);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // A concurrent create won the race after our existence check: still the caller's conflict.
+            throw CameraErrors.AlreadyExists(camera.Id.Value);
+        }
+    }
 
     public Task UpdateAsync(Camera camera, CancellationToken cancellationToken) =>
         ExecuteAsync(UpdateSql, ToParameters(camera), cancellationToken);

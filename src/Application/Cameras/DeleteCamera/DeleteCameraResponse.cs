@@ -1,0 +1,3 @@
+namespace CameraMonitor.Application.Cameras.DeleteCamera;
+
+public sealed record DeleteCameraResponse(bool Ok, string CameraId);

@@ -1,0 +1,15 @@
+using CameraMonitor.Application.Common.Messaging;
+
+namespace CameraMonitor.Application.Cameras.UpdateCamera;
+
+/// <summary>
+/// PUT /api/v1/cameras/{camera_id}: a partial update. A field left out (or sent as null) keeps its value;
+/// <c>location</c> may be cleared with "". The id itself cannot change.
+/// </summary>
+public sealed record UpdateCameraCommand(
+    string? CameraId,
+    string? Name,
+    string? Location,
+    string? SourceUrl,
+    bool? Enabled,
+    string? Status) : ICommand<CameraWriteResponse>;
