@@ -1,9 +1,12 @@
 using CameraMonitor.Application.Common.Persistence;
 using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Statistics.Common;
 using CameraMonitor.Domain.Cameras;
+using CameraMonitor.Domain.Violations;
 using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.DemoData;
 using CameraMonitor.Infrastructure.Persistence.Repositories;
+using CameraMonitor.Infrastructure.Persistence.Statistics;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +32,9 @@ public static class DependencyInjection
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddScoped<ICameraRepository, CameraRepository>();
+        services.AddScoped<IViolationRepository, ViolationRepository>();
+        services.AddScoped<IStatisticsReadModel>(p =>
+            new SqlStatisticsReadModel(p.GetRequiredService<IDbSession>(), RollupStatisticsSql.Queries));
 
         services.Scan(scan => scan.FromAssemblies(typeof(DependencyInjection).Assembly)
             .AddClasses(classes => classes.AssignableTo(typeof(ILegacyHandler<,>)))
