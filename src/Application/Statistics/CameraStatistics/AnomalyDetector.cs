@@ -1,3 +1,4 @@
+using System.Globalization;
 using CameraMonitor.Application.Statistics.Common;
 
 namespace CameraMonitor.Application.Statistics.CameraStatistics;
@@ -13,7 +14,8 @@ public static class AnomalyDetector
 
     public static IEnumerable<AnomalyDto> Gaps(IEnumerable<DetectionGap> gaps) => gaps.Select(gap => new AnomalyDto(
         NoDetections, gap.GapStart, gap.GapEnd,
-        $"No detections for {Math.Round((gap.GapEnd - gap.GapStart).TotalMinutes, 1)} minutes."));
+        string.Create(CultureInfo.InvariantCulture,
+            $"No detections for {Math.Round((gap.GapEnd - gap.GapStart).TotalMinutes, 1)} minutes.")));
 
     /// <summary>
     /// The last hour of the window against mean + 3σ (population) of all its hourly counts, quiet hours
@@ -39,7 +41,8 @@ public static class AnomalyDetector
 
         var lastHour = window.End.AddHours(-1);
         return new AnomalyDto(ViolationSpike, lastHour, window.End,
-            $"{last} violations in the last hour, above mean + {SpikeSigmas}σ ({threshold}) of the window's hours.",
+            string.Create(CultureInfo.InvariantCulture,
+                $"{last} violations in the last hour, above mean + {SpikeSigmas}σ ({threshold}) of the window's hours."),
             (long)last, threshold);
     }
 }
