@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Json;
-using CameraMonitor.Api.IntegrationTests.Infrastructure;
 using CameraMonitor.Api.IntegrationTests.Statistics;
 
 namespace CameraMonitor.Api.IntegrationTests.Endpoints;
@@ -26,7 +24,7 @@ public sealed class ViolationRollupConcurrencyTests(StatisticsApiFixture api) : 
             var requests = new List<Task<HttpResponseMessage>>();
             foreach (var (id, forceDomain) in moves)
             {
-                var current = await StatusAsync(id);
+                var current = await api.Client.ViolationStatusAsync(id);
                 if (!targets.TryGetValue(current, out var next))
                 {
                     continue; // resolved: terminal
@@ -47,8 +45,4 @@ public sealed class ViolationRollupConcurrencyTests(StatisticsApiFixture api) : 
         Assert.Equal(12, sent);
         await api.AssertViolationRollupsEqualRecountAsync();
     }
-
-    private async Task<string> StatusAsync(int id) =>
-        JsonDocument.Parse(await api.Client.GetOnPathAsync($"/api/v1/records/violations/{id}", forceDomain: true))
-            .RootElement.GetProperty("status").GetString()!;
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Json;
-using CameraMonitor.Api.IntegrationTests.Infrastructure;
 using CameraMonitor.Api.IntegrationTests.Statistics;
 using CameraMonitor.Domain.Violations;
 
@@ -27,7 +25,7 @@ public sealed class ViolationRollupPropertyTests(StatisticsApiFixture api) : ICl
         {
             var id = random.Next(1, ViolationCount + 1);
             var forceDomain = random.Next(2) == 0;
-            var current = ViolationStatusNames.Parse(await StatusAsync(id));
+            var current = ViolationStatusNames.Parse(await api.Client.ViolationStatusAsync(id));
             var to = statuses[random.Next(statuses.Length)];
 
             using var response = await api.Client.PutAsync(
@@ -43,8 +41,4 @@ public sealed class ViolationRollupPropertyTests(StatisticsApiFixture api) : ICl
         Assert.True(applied > 5, $"only {applied} real moves: the property was barely exercised");
         await api.AssertViolationRollupsEqualRecountAsync();
     }
-
-    private async Task<string> StatusAsync(int id) =>
-        JsonDocument.Parse(await api.Client.GetOnPathAsync($"/api/v1/records/violations/{id}", forceDomain: true))
-            .RootElement.GetProperty("status").GetString()!;
 }

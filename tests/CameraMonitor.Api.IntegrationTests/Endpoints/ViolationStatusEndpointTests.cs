@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using CameraMonitor.Api.IntegrationTests.Infrastructure;
 using CameraMonitor.Api.IntegrationTests.Statistics;
 using CameraMonitor.Domain.Violations;
@@ -26,7 +25,7 @@ public sealed class ViolationStatusEndpointTests(StatisticsApiFixture api) : ICl
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(forceDomain ? "domain" : "legacy", response.ServedBy());
         Assert.Equal($$"""{"ok":true,"violation_id":{{id}},"status":"confirmed"}""", await response.Content.ReadAsStringAsync());
-        var stored = await ReadAsync(id);
+        var stored = await api.Client.ReadViolationAsync(id);
         Assert.Equal("confirmed", stored.GetProperty("status").GetString());
         Assert.Equal("2026-11-20T12:00:00Z", stored.GetProperty("handled_at").GetString());
         Assert.Equal("dora", stored.GetProperty("handled_by").GetString());
@@ -43,7 +42,7 @@ public sealed class ViolationStatusEndpointTests(StatisticsApiFixture api) : ICl
         using var response = await PutAsync(id, "resolved&notes=paid%20the%20fine", forceDomain);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var stored = await ReadAsync(id);
+        var stored = await api.Client.ReadViolationAsync(id);
         Assert.Equal("resolved", stored.GetProperty("status").GetString());
         Assert.Equal("paid the fine", stored.GetProperty("notes").GetString());
         Assert.False(string.IsNullOrEmpty(stored.GetProperty("handled_by").GetString()), "handled_by was kept");
@@ -57,7 +56,7 @@ public sealed class ViolationStatusEndpointTests(StatisticsApiFixture api) : ICl
     public async Task ChangeStatus_WhenTheTransitionIsForbidden_Answers400NamingBothStatesAndWritesNothing(int id,
         string to, bool forceDomain)
     {
-        var before = await ReadAsync(id);
+        var before = await api.Client.ReadViolationAsync(id);
         var versionBefore = await VersionAsync(id);
 
         using var response = await PutAsync(id, to, forceDomain);
@@ -66,7 +65,7 @@ public sealed class ViolationStatusEndpointTests(StatisticsApiFixture api) : ICl
         var detail = problem.GetProperty("detail").GetString()!;
         Assert.Contains($"from {before.GetProperty("status").GetString()} to {to}", detail, StringComparison.Ordinal);
         Assert.True(problem.GetProperty("errors").TryGetProperty("status", out _));
-        Assert.Equal(before.ToString(), (await ReadAsync(id)).ToString());
+        Assert.Equal(before.ToString(), (await api.Client.ReadViolationAsync(id)).ToString());
         Assert.Equal(versionBefore, await VersionAsync(id));
     }
 
@@ -132,7 +131,7 @@ public sealed class ViolationStatusEndpointTests(StatisticsApiFixture api) : ICl
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
-        Assert.Equal("pending", (await ReadAsync(id)).GetProperty("status").GetString());
+        Assert.Equal("pending", (await api.Client.ReadViolationAsync(id)).GetProperty("status").GetString());
         Assert.Equal(rollups, await api.ReadViolationRollupsAsync());
     }
 
@@ -159,7 +158,7 @@ public sealed class ViolationStatusEndpointTests(StatisticsApiFixture api) : ICl
         var codes = new[] { a.StatusCode, b.StatusCode }.Order().ToArray();
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], codes);
         var winner = a.StatusCode == HttpStatusCode.OK ? "confirmed" : "false_positive";
-        Assert.Equal(winner, (await ReadAsync(id)).GetProperty("status").GetString());
+        Assert.Equal(winner, (await api.Client.ReadViolationAsync(id)).GetProperty("status").GetString());
         Assert.Equal(1, await VersionAsync(id));
         var loser = a.StatusCode == HttpStatusCode.Conflict ? a : b;
         await loser.ProblemAsync(HttpStatusCode.Conflict);
@@ -177,7 +176,7 @@ public sealed class ViolationStatusEndpointTests(StatisticsApiFixture api) : ICl
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("legacy-fallback", response.ServedBy());
-        Assert.Equal("resolved", (await ReadAsync(12)).GetProperty("status").GetString());
+        Assert.Equal("resolved", (await api.Client.ReadViolationAsync(12)).GetProperty("status").GetString());
         Assert.Equal(1, await VersionAsync(12));
         await api.AssertViolationRollupsEqualRecountAsync();
     }
@@ -186,10 +185,6 @@ public sealed class ViolationStatusEndpointTests(StatisticsApiFixture api) : ICl
         api.Client.PutAsync(
             $"/api/v1/records/violations/{id}/status?status={statusAndMore}&force_domain={(forceDomain ? "true" : "false")}",
             null);
-
-    private async Task<JsonElement> ReadAsync(int id) =>
-        JsonDocument.Parse(await api.Client.GetOnPathAsync($"/api/v1/records/violations/{id}", forceDomain: false))
-            .RootElement.Clone();
 
     private async Task<int> VersionAsync(int id)
     {
