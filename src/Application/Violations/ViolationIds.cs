@@ -19,7 +19,5 @@ public static class ViolationIds
         TryParse(value, out var id) ? id : throw new ArgumentException($"'{value}' is not a violation id.", nameof(value));
 
     public static IRuleBuilderOptions<T, string> MustBeViolationId<T>(this IRuleBuilder<T, string> rule) =>
-        rule.Must(value => TryParse(value, out _))
-            .WithName(FieldName)
-            .WithMessage(value => $"{FieldName} must be a positive whole number.");
+        rule.Must(value => TryParse(value, out _)).WithMessage($"{FieldName} must be a positive whole number.");
 }

@@ -76,6 +76,19 @@ public sealed class StatisticsEndpointTests(StatisticsApiFixture api) : IClassFi
         HttpAssertions.MatchSharedSnapshot(body, name);
     }
 
+    [Theory]
+    [InlineData("?end_time=2026-11-20T10:20:00Z&period=1h", "1h", "2026-11-20T10:00:00Z", "2026-11-20T11:00:00Z")]
+    [InlineData("?start_time=2026-11-20T09:59:59Z&period=7d", "custom", "2026-11-20T09:00:00Z", "2026-11-20T12:00:00Z")]
+    [InlineData("?period=30d", "30d", "2026-10-21T12:00:00Z", "2026-11-20T12:00:00Z")]
+    public async Task CameraStatistics_WindowIsWholeHoursFromTheRangeOrThePeriod(string query, string period, string start,
+        string end)
+    {
+        var body = JsonDocument.Parse(await api.Client.GetOnPathAsync(PerCamera + "cam0" + query, forceDomain: true)).RootElement;
+
+        Assert.Equal((period, start, end), (body.GetProperty("period").GetString(),
+            body.GetProperty("start_time").GetString(), body.GetProperty("end_time").GetString()));
+    }
+
     [Fact]
     public async Task CameraStatistics_ReportsTheSpikeInTheLastHourAndTheGapsLongerThanTheConfiguredMinutes()
     {

@@ -87,7 +87,7 @@ public sealed class ViolationStatusEndpointTests(StatisticsApiFixture api) : ICl
         using var response = await api.Client.PutAsync("/api/v1/records/violations/6/status", null);
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("status", out _), problem.ToString());
+        Assert.Equal("status is required.", problem.GetProperty("errors").GetProperty("status")[0].GetString());
     }
 
     [Fact]

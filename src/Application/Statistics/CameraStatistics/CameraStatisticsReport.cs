@@ -42,7 +42,8 @@ public static class CameraStatisticsReport
 
         var p95 = activity.P95ProcessingMs is { } value ? Math.Round(value, 2, MidpointRounding.AwayFromZero) : (double?)null;
         return new CameraStatisticsResponse(query.CameraId,
-            custom && query.Period is null ? StatisticsPeriods.Custom : query.Period ?? StatisticsPeriods.Default,
+            // With a start_time the period played no part in the window; without one it set the window's length.
+            query.StartTime is not null ? StatisticsPeriods.Custom : query.Period ?? StatisticsPeriods.Default,
             window.Start, window.End,
             new CameraStatisticsDto(totals, new PerformanceDto(totals.AvgProcessingMs, p95), anomalies));
     }

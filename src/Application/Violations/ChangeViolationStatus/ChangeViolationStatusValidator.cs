@@ -9,9 +9,9 @@ public sealed class ChangeViolationStatusValidator : AbstractValidator<ChangeVio
     {
         RuleFor(c => c.ViolationId).MustBeViolationId();
         RuleFor(c => c.Status)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("status is required.")
             .Must(ViolationStatusNames.IsValid)
-            .When(c => !string.IsNullOrEmpty(c.Status))
             .WithMessage(c => $"status must be one of {string.Join(", ", ViolationStatusNames.All)}; got '{c.Status}'.");
         RuleFor(c => c.Notes).MaximumLength(Violation.MaxNotesLength);
         RuleFor(c => c.HandledBy).MaximumLength(Violation.MaxHandledByLength);
