@@ -30,6 +30,8 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapCamerasEndpoints();
 app.MapSystemEndpoints();
+app.MapViolationsEndpoints();
+app.MapStatisticsEndpoints();
 
 await app.RunAsync();
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CameraMonitor.Application.Common.Behaviors;
 using CameraMonitor.Application.Common.Rollout;
 using CameraMonitor.Application.Common.Telemetry;
+using CameraMonitor.Application.Statistics.Common;
 using CameraMonitor.Application.SystemInfo;
 using FluentValidation;
 using MediatR;
@@ -37,6 +38,10 @@ public static class DependencyInjection
 
         services.AddOptions<RolloutOptions>().Bind(configuration.GetSection(RolloutOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RolloutOptions>, RolloutOptionsValidator>();
+        services.AddOptions<StatisticsOptions>().Bind(configuration.GetSection(StatisticsOptions.SectionName))
+            .Validate(o => o.NoDetectionGapMinutes is > 0 and <= 10080 && o.MaxReportedGaps > 0,
+                "Statistics:NoDetectionGapMinutes must be 1..10080 and Statistics:MaxReportedGaps positive.")
+            .ValidateOnStart();
         services.AddSingleton<IEndpointCatalog, EndpointCatalog>();
         services.AddSingleton<IRolloutState, ConfiguredRolloutState>();
         // Registered before AddFeatureManagement, which only TryAdds its configuration-based provider.

@@ -2,13 +2,16 @@ using CameraMonitor.Application.Cameras;
 using CameraMonitor.Application.Cameras.GetCameraStats;
 using CameraMonitor.Application.Common.Persistence;
 using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Statistics.Common;
 using CameraMonitor.Application.SystemInfo;
 using CameraMonitor.Domain.Cameras;
+using CameraMonitor.Domain.Violations;
 using CameraMonitor.Infrastructure.CameraMirror;
 using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.DemoData;
 using CameraMonitor.Infrastructure.Persistence.ReadModels;
 using CameraMonitor.Infrastructure.Persistence.Repositories;
+using CameraMonitor.Infrastructure.Persistence.Statistics;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +42,9 @@ public static class DependencyInjection
         services.AddSingleton<IDatabaseProbe, DatabaseProbe>();
         services.AddScoped<ICameraMirror>(p => new YamlCameraMirror(p.GetRequiredService<IDbSession>(),
             CameraMirrorOptions.ResolvePath(configuration), p.GetRequiredService<ILogger<YamlCameraMirror>>()));
+        services.AddScoped<IViolationRepository, ViolationRepository>();
+        services.AddScoped<IStatisticsReadModel>(p =>
+            new SqlStatisticsReadModel(p.GetRequiredService<IDbSession>(), RollupStatisticsSql.Queries));
 
         services.Scan(scan => scan.FromAssemblies(typeof(DependencyInjection).Assembly)
             .AddClasses(classes => classes.AssignableTo(typeof(ILegacyHandler<,>)))

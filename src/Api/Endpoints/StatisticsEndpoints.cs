@@ -1,0 +1,69 @@
+using CameraMonitor.Application.Statistics.CameraStatistics;
+using CameraMonitor.Application.Statistics.Daily;
+using CameraMonitor.Application.Statistics.Events;
+using CameraMonitor.Application.Statistics.History;
+using CameraMonitor.Application.Statistics.Summary;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CameraMonitor.Api.Endpoints;
+
+public static class StatisticsEndpoints
+{
+    public static IEndpointRouteBuilder MapStatisticsEndpoints(this IEndpointRouteBuilder app)
+    {
+        // "summary" is a literal segment, which ASP.NET Core routing always prefers over the {camera_id}
+        // parameter of the same depth: the summary is never taken for a camera called "summary".
+        var records = app.MapGroup("/api/v1/records/statistics").WithTags("Statistics");
+        records.MapGet("/summary", GetStatisticsSummary)
+            .WithName(nameof(GetStatisticsSummary))
+            .WithSummary("Totals per camera and overall for a period of whole UTC hours (1h, 24h, 7d, 30d).");
+        records.MapGet("/{camera_id}", GetCameraStatistics)
+            .WithName(nameof(GetCameraStatistics))
+            .WithSummary("One camera's totals, performance (avg, p95 processing_ms) and anomalies.");
+
+        var statistics = app.MapGroup("/api/v1/statistics").WithTags("Statistics");
+        statistics.MapGet("/daily", GetDailyStatistics)
+            .WithName(nameof(GetDailyStatistics))
+            .WithSummary("Violations per UTC day, oldest first, quiet days included.");
+        statistics.MapGet("/events", ListViolationEvents)
+            .WithName(nameof(ListViolationEvents))
+            .WithSummary("Violation events, newest first, filtered and paged.");
+        statistics.MapGet("/history", GetEventHistory)
+            .WithName(nameof(GetEventHistory))
+            .WithSummary("The most recent violation events, newest first.");
+        return app;
+    }
+
+    private static async Task<Ok<StatisticsSummaryResponse>> GetStatisticsSummary(IMediator mediator, string? period,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetStatisticsSummaryQuery(period), cancellationToken));
+
+    private static async Task<Ok<CameraStatisticsResponse>> GetCameraStatistics(IMediator mediator,
+        [FromRoute(Name = "camera_id")] string cameraId,
+        [FromQuery(Name = "start_time")] DateTimeOffset? startTime,
+        [FromQuery(Name = "end_time")] DateTimeOffset? endTime,
+        string? period, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetCameraStatisticsQuery(cameraId, startTime, endTime, period),
+            cancellationToken));
+
+    private static async Task<Ok<DailyStatisticsResponse>> GetDailyStatistics(IMediator mediator, int? days,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetDailyStatisticsQuery(days ?? GetDailyStatisticsQuery.DefaultDays),
+            cancellationToken));
+
+    private static async Task<Ok<ViolationEventsResponse>> ListViolationEvents(IMediator mediator,
+        [FromQuery(Name = "start_time")] DateTimeOffset? startTime,
+        [FromQuery(Name = "end_time")] DateTimeOffset? endTime,
+        [FromQuery(Name = "camera_id")] string? cameraId,
+        [FromQuery(Name = "violation_type")] string? violationType,
+        string? status, int? limit, int? offset, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ListViolationEventsQuery(startTime, endTime, cameraId, violationType,
+            status, limit ?? ListViolationEventsQuery.DefaultLimit, offset ?? 0), cancellationToken));
+
+    private static async Task<Ok<EventHistoryResponse>> GetEventHistory(IMediator mediator, int? limit,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetEventHistoryQuery(limit ?? GetEventHistoryQuery.DefaultLimit),
+            cancellationToken));
+}

@@ -1,0 +1,34 @@
+using CameraMonitor.Application.Violations;
+using CameraMonitor.Application.Violations.ChangeViolationStatus;
+using CameraMonitor.Application.Violations.GetViolation;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CameraMonitor.Api.Endpoints;
+
+public static class ViolationsEndpoints
+{
+    public static IEndpointRouteBuilder MapViolationsEndpoints(this IEndpointRouteBuilder app)
+    {
+        // The id is bound as text: a non-numeric id is a 400 naming violation_id, not a routing 404.
+        var violations = app.MapGroup("/api/v1/records/violations").WithTags("Violations");
+        violations.MapGet("/{violation_id}", GetViolation)
+            .WithName(nameof(GetViolation))
+            .WithSummary("One violation with its review fields; 404 when unknown, 400 for a non-numeric id.");
+        violations.MapPut("/{violation_id}/status", ChangeViolationStatus)
+            .WithName(nameof(ChangeViolationStatus))
+            .WithSummary("Review a violation (pending → confirmed | false_positive → …); 409 when it changed meanwhile.");
+        return app;
+    }
+
+    private static async Task<Ok<ViolationDto>> GetViolation(IMediator mediator,
+        [FromRoute(Name = "violation_id")] string violationId, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetViolationQuery(violationId), cancellationToken));
+
+    private static async Task<Ok<ChangeViolationStatusResponse>> ChangeViolationStatus(IMediator mediator,
+        [FromRoute(Name = "violation_id")] string violationId, string? status, string? notes,
+        [FromQuery(Name = "handled_by")] string? handledBy, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ChangeViolationStatusCommand(violationId, status, notes, handledBy),
+            cancellationToken));
+}

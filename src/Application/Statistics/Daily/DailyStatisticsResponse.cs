@@ -1,0 +1,3 @@
+namespace CameraMonitor.Application.Statistics.Daily;
+
+public sealed record DailyStatisticsResponse(IReadOnlyList<DailyStatisticsRow> Days);

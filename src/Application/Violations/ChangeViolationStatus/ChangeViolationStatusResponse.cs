@@ -1,0 +1,3 @@
+namespace CameraMonitor.Application.Violations.ChangeViolationStatus;
+
+public sealed record ChangeViolationStatusResponse(bool Ok, long ViolationId, string Status);

@@ -1,0 +1,15 @@
+using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Statistics.Daily;
+using CameraMonitor.Infrastructure.Persistence;
+using CameraMonitor.Infrastructure.Persistence.Statistics;
+
+namespace CameraMonitor.Infrastructure.Legacy.Statistics;
+
+/// <summary>Legacy path: violations per day counted straight from the violations table.</summary>
+public sealed class GetDailyStatisticsLegacyHandler(IDbSession session, TimeProvider clock)
+    : ILegacyHandler<GetDailyStatisticsQuery, DailyStatisticsResponse>
+{
+    public Task<DailyStatisticsResponse> Handle(GetDailyStatisticsQuery request, CancellationToken cancellationToken) =>
+        DailyStatisticsReport.BuildAsync(new SqlStatisticsReadModel(session, RawStatisticsSql.Queries), request,
+            clock, cancellationToken);
+}
