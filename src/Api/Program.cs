@@ -29,6 +29,8 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(CameraMonitor.Api.DependencyInjection.ReadyTag) });
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapCamerasEndpoints();
+app.MapDetectionRecordsEndpoints();
+app.MapAlertsEndpoints();
 
 await app.RunAsync();
 

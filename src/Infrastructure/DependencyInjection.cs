@@ -1,8 +1,12 @@
 using CameraMonitor.Application.Common.Persistence;
 using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Detections.IngestDetectionRecords;
+using CameraMonitor.Domain.Alerts;
 using CameraMonitor.Domain.Cameras;
+using CameraMonitor.Domain.Detections;
 using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.DemoData;
+using CameraMonitor.Infrastructure.Persistence.Ingest;
 using CameraMonitor.Infrastructure.Persistence.Repositories;
 using Dapper;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +33,10 @@ public static class DependencyInjection
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddScoped<ICameraRepository, CameraRepository>();
+        services.AddScoped<IDetectionRecordRepository, DetectionRecordRepository>();
+        services.AddScoped<IAlertRepository, AlertRepository>();
+        services.AddScoped<IAlertRuleRepository, AlertRuleRepository>();
+        services.AddScoped<IIngestIdempotency, IngestIdempotencyStore>();
 
         services.Scan(scan => scan.FromAssemblies(typeof(DependencyInjection).Assembly)
             .AddClasses(classes => classes.AssignableTo(typeof(ILegacyHandler<,>)))
