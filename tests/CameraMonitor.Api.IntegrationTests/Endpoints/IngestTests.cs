@@ -132,14 +132,21 @@ public sealed class IngestTests(IngestFixture api) : IClassFixture<IngestFixture
         Assert.Equal(200, await RecordsOfAsync(api, "race"));
     }
 
-    [Fact]
-    public async Task Ingest_TheSameKeyOnAnotherCameraBatch_IsStillAReplay()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Ingest_WhenAKeyIsReusedForAnotherBatch_Answers409AndStoresNothingMore(bool forceDomain)
     {
-        using var first = await PostAsync(api.Client, Batch("replay_x", 3, Start), true, idempotencyKey: "shared-key");
-        using var second = await PostAsync(api.Client, Batch("replay_x", 5, Start.AddHours(1)), true, idempotencyKey: "shared-key");
+        var key = $"shared-key-{forceDomain}";
+        using var first = await PostAsync(api.Client, Batch("replay_x", 3, Start), true, idempotencyKey: key);
+        var before = await RecordsOfAsync(api, "replay_x");
 
-        Assert.Equal(await IdsAsync(first), await IdsAsync(second));
-        Assert.Equal(3, await RecordsOfAsync(api, "replay_x"));
+        using var second = await PostAsync(api.Client, Batch("replay_x", 5, Start.AddHours(1)), forceDomain, idempotencyKey: key);
+
+        await IdsAsync(first);
+        var problem = await second.ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("Idempotency-Key", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await RecordsOfAsync(api, "replay_x"));
     }
 
     [Theory]

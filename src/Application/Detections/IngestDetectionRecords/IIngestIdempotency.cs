@@ -6,8 +6,12 @@ namespace CameraMonitor.Application.Detections.IngestDetectionRecords;
 /// </summary>
 public interface IIngestIdempotency
 {
-    /// <summary>Claims the key, or returns the ids answered the first time it was used.</summary>
-    Task<IReadOnlyList<long>?> ClaimAsync(string endpoint, string key, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Claims the key, or returns the ids answered the first time it was used; throws a conflict when the
+    /// key was first used for a request with another <paramref name="requestHash"/>.
+    /// </summary>
+    Task<IReadOnlyList<long>?> ClaimAsync(string endpoint, string key, string requestHash, DateTimeOffset now,
+        CancellationToken cancellationToken);
 
     /// <summary>Stores the answer under the claimed key (same transaction as the write it describes).</summary>
     Task CompleteAsync(string endpoint, string key, IReadOnlyList<long> ids, CancellationToken cancellationToken);

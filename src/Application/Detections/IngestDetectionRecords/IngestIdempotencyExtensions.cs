@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
 namespace CameraMonitor.Application.Detections.IngestDetectionRecords;
 
 /// <summary>The idempotency steps both ingest paths take around their write; no key, no step.</summary>
@@ -7,7 +10,8 @@ public static class IngestIdempotencyExtensions
     public static async Task<IngestDetectionRecordsResponse?> ReplayAsync(this IIngestIdempotency idempotency,
         IngestDetectionRecordsCommand request, DateTimeOffset now, CancellationToken cancellationToken) =>
         request.IdempotencyKey is { } key
-        && await idempotency.ClaimAsync(IngestDetectionRecordsCommand.EndpointName, key, now, cancellationToken) is { } ids
+        && await idempotency.ClaimAsync(IngestDetectionRecordsCommand.EndpointName, key, HashOf(request), now,
+            cancellationToken) is { } ids
             ? new IngestDetectionRecordsResponse(true, ids)
             : null;
 
@@ -22,4 +26,8 @@ public static class IngestIdempotencyExtensions
 
         return new IngestDetectionRecordsResponse(true, ids);
     }
+
+    /// <summary>A fingerprint of the batch as bound (not the raw bytes), so both paths compute the same one.</summary>
+    public static string HashOf(IngestDetectionRecordsCommand request) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request.Items)));
 }

@@ -12,29 +12,40 @@ namespace CameraMonitor.Infrastructure.Persistence.Ingest;
 public sealed class IngestIdempotencyStore(IDbSession session) : IIngestIdempotency
 {
     private const string ClaimSql = """
-        INSERT INTO idempotency_keys (endpoint, key, created_at) VALUES (@endpoint, @key, @now)
+        INSERT INTO idempotency_keys (endpoint, key, created_at, request_hash) VALUES (@endpoint, @key, @now, @hash)
         ON CONFLICT (endpoint, key) DO NOTHING
         """;
 
-    private const string AnswerSql = "SELECT response_ids FROM idempotency_keys WHERE endpoint = @endpoint AND key = @key";
+    private const string AnswerSql =
+        "SELECT response_ids, request_hash FROM idempotency_keys WHERE endpoint = @endpoint AND key = @key";
 
     private const string CompleteSql =
         "UPDATE idempotency_keys SET response_ids = @ids WHERE endpoint = @endpoint AND key = @key";
 
-    public async Task<IReadOnlyList<long>?> ClaimAsync(string endpoint, string key, DateTimeOffset now,
+    public async Task<IReadOnlyList<long>?> ClaimAsync(string endpoint, string key, string requestHash, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         await using var claim = await CommandAsync(ClaimSql, endpoint, key, cancellationToken);
         claim.Parameters.AddWithValue("now", now.UtcDateTime);
+        claim.Parameters.AddWithValue("hash", requestHash);
         if (await claim.ExecuteNonQueryAsync(cancellationToken) == 1)
         {
             return null;
         }
 
         await using var answer = await CommandAsync(AnswerSql, endpoint, key, cancellationToken);
+        await using var reader = await answer.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        if (reader.GetString(1) != requestHash)
+        {
+            throw new ConflictException(
+                $"This {IngestDetectionRecordsCommand.IdempotencyKeyField} was already used for a different batch; use a new key per batch.");
+        }
+
         // The key's owner stores its answer in the transaction that claimed it, so a committed key has one.
-        return await answer.ExecuteScalarAsync(cancellationToken) as long[]
-            ?? throw new ConflictException($"A request with this {IngestDetectionRecordsCommand.IdempotencyKeyField} has no stored answer.");
+        return reader.IsDBNull(0)
+            ? throw new ConflictException($"A request with this {IngestDetectionRecordsCommand.IdempotencyKeyField} has no stored answer.")
+            : reader.GetFieldValue<long[]>(0);
     }
 
     public async Task CompleteAsync(string endpoint, string key, IReadOnlyList<long> ids, CancellationToken cancellationToken)

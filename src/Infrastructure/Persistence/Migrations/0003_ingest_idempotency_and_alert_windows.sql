@@ -7,6 +7,7 @@ CREATE TABLE idempotency_keys (
     endpoint     text        NOT NULL,
     key          text        NOT NULL CHECK (length(key) BETWEEN 1 AND 200),
     created_at   timestamptz NOT NULL,
+    request_hash text        NOT NULL, -- SHA-256 of the batch: a key reused for another batch is a 409
     response_ids bigint[],   -- null while the claiming transaction is still running
     PRIMARY KEY (endpoint, key)
 );
