@@ -20,9 +20,9 @@ public sealed record DetectedObject
 
     public static DetectedObject Create(string? @class, double confidence, IReadOnlyList<double>? bbox)
     {
-        if (string.IsNullOrWhiteSpace(@class) || @class.Length > MaxClassLength)
+        if (string.IsNullOrWhiteSpace(@class) || @class.Length > MaxClassLength || !DetectionRules.IsStorableText(@class))
         {
-            throw new DomainException("class", $"class must be 1 to {MaxClassLength} characters.");
+            throw new DomainException("class", $"class must be 1 to {MaxClassLength} characters without NUL.");
         }
 
         DetectionRules.CheckConfidence(confidence);

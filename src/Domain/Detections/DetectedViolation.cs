@@ -30,10 +30,10 @@ public sealed record DetectedViolation
         }
 
         DetectionRules.CheckConfidence(confidence);
-        if (snapshotPath is { Length: > DetectionRules.MaxSnapshotPathLength })
+        if (snapshotPath is { Length: > DetectionRules.MaxSnapshotPathLength } || !DetectionRules.IsStorableText(snapshotPath))
         {
             throw new DomainException("snapshot_path",
-                $"snapshot_path must be at most {DetectionRules.MaxSnapshotPathLength} characters.");
+                $"snapshot_path must be at most {DetectionRules.MaxSnapshotPathLength} characters without NUL.");
         }
 
         return new DetectedViolation(violationType!, confidence, snapshotPath);

@@ -13,6 +13,9 @@ public static partial class DetectionRules
 
     public static bool IsConfidence(double value) => value is >= 0 and <= 1;
 
+    /// <summary>PostgreSQL text and jsonb cannot hold U+0000.</summary>
+    public static bool IsStorableText(string? value) => value is null || !value.Contains('\0', StringComparison.Ordinal);
+
     public static void CheckConfidence(double confidence)
     {
         if (!IsConfidence(confidence))

@@ -34,6 +34,7 @@ public sealed class AlertsTests(AlertsFixture api) : IClassFixture<AlertsFixture
     [InlineData("?limit=1001", "limit")]
     [InlineData("?camera_id=Cam%200", "camera_id")]
     [InlineData("?alert_type=%20", "alert_type")]
+    [InlineData("?alert_type=a%00b", "alert_type")]
     public async Task ListAlertHistory_WhenAParameterIsInvalid_Answers400NamingTheField(string query, string field)
     {
         using var response = await api.Client.GetAsync(HistoryUrl + query);

@@ -44,6 +44,7 @@ public sealed class DetectionRecordTests
     {
         { "class", "", 0.5, new double[] { 0, 0, 1, 1 } },
         { "class", new string('c', 65), 0.5, new double[] { 0, 0, 1, 1 } },
+        { "class", "per\0son", 0.5, new double[] { 0, 0, 1, 1 } },
         { "confidence", "person", -0.01, new double[] { 0, 0, 1, 1 } },
         { "confidence", "person", 1.01, new double[] { 0, 0, 1, 1 } },
         { "confidence", "person", double.NaN, new double[] { 0, 0, 1, 1 } },
@@ -70,6 +71,7 @@ public sealed class DetectionRecordTests
         { "confidence", "no_mask", 1.5, null },
         { "confidence", "no_mask", -1, null },
         { "snapshot_path", "no_mask", 0.5, new string('p', 1025) },
+        { "snapshot_path", "no_mask", 0.5, "snap\0.jpg" },
     };
 
     [Theory]

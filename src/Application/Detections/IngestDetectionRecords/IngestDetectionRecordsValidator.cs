@@ -7,6 +7,9 @@ namespace CameraMonitor.Application.Detections.IngestDetectionRecords;
 /// <summary>Checks every item; failures are named like items[3].violations[0].confidence.</summary>
 public sealed class IngestDetectionRecordsValidator : AbstractValidator<IngestDetectionRecordsCommand>
 {
+    // PostgreSQL text and jsonb cannot hold U+0000; refusing it here keeps it a 400 instead of a failed COPY.
+    private const string NulMessage = "the text must not contain the NUL character (\\u0000).";
+
     public IngestDetectionRecordsValidator()
     {
         RuleFor(c => c.Items).NotNull().Must(items => items.Count is >= 1 and <= IngestDetectionRecordsCommand.MaxItems)
@@ -45,7 +48,8 @@ public sealed class IngestDetectionRecordsValidator : AbstractValidator<IngestDe
         public ObjectValidator()
         {
             RuleFor(o => o.Class).Must(c => !string.IsNullOrWhiteSpace(c) && c.Length <= DetectedObject.MaxClassLength)
-                .WithMessage($"class must be 1 to {DetectedObject.MaxClassLength} characters.");
+                .WithMessage($"class must be 1 to {DetectedObject.MaxClassLength} characters.")
+                .Must(DetectionRules.IsStorableText).WithMessage(NulMessage);
             RuleFor(o => o.Confidence).Must(DetectionRules.IsConfidence).WithMessage("confidence must be between 0 and 1.");
             RuleFor(o => o.Bbox)
                 .Must(b => b is { Count: 4 } && b.All(double.IsFinite) && b[0] <= b[2] && b[1] <= b[3])
@@ -61,7 +65,8 @@ public sealed class IngestDetectionRecordsValidator : AbstractValidator<IngestDe
                 .WithMessage($"violation_type must match {DetectionRules.ViolationTypePattern}.");
             RuleFor(v => v.Confidence).Must(DetectionRules.IsConfidence).WithMessage("confidence must be between 0 and 1.");
             RuleFor(v => v.SnapshotPath).Must(p => p is null || p.Length <= DetectionRules.MaxSnapshotPathLength)
-                .WithMessage($"snapshot_path must be at most {DetectionRules.MaxSnapshotPathLength} characters.");
+                .WithMessage($"snapshot_path must be at most {DetectionRules.MaxSnapshotPathLength} characters.")
+                .Must(DetectionRules.IsStorableText).WithMessage(NulMessage);
         }
     }
 }
