@@ -32,6 +32,8 @@ app.MapCamerasEndpoints();
 app.MapSystemEndpoints();
 app.MapViolationsEndpoints();
 app.MapStatisticsEndpoints();
+app.MapDetectionRecordsEndpoints();
+app.MapAlertsEndpoints();
 
 await app.RunAsync();
 

@@ -2,13 +2,17 @@ using CameraMonitor.Application.Cameras;
 using CameraMonitor.Application.Cameras.GetCameraStats;
 using CameraMonitor.Application.Common.Persistence;
 using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Detections.IngestDetectionRecords;
 using CameraMonitor.Application.Statistics.Common;
 using CameraMonitor.Application.SystemInfo;
+using CameraMonitor.Domain.Alerts;
 using CameraMonitor.Domain.Cameras;
+using CameraMonitor.Domain.Detections;
 using CameraMonitor.Domain.Violations;
 using CameraMonitor.Infrastructure.CameraMirror;
 using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.DemoData;
+using CameraMonitor.Infrastructure.Persistence.Ingest;
 using CameraMonitor.Infrastructure.Persistence.ReadModels;
 using CameraMonitor.Infrastructure.Persistence.Repositories;
 using CameraMonitor.Infrastructure.Persistence.Statistics;
@@ -45,6 +49,10 @@ public static class DependencyInjection
         services.AddScoped<IViolationRepository, ViolationRepository>();
         services.AddScoped<IStatisticsReadModel>(p =>
             new SqlStatisticsReadModel(p.GetRequiredService<IDbSession>(), RollupStatisticsSql.Queries));
+        services.AddScoped<IDetectionRecordRepository, DetectionRecordRepository>();
+        services.AddScoped<IAlertRepository, AlertRepository>();
+        services.AddScoped<IAlertRuleRepository, AlertRuleRepository>();
+        services.AddScoped<IIngestIdempotency, IngestIdempotencyStore>();
 
         services.Scan(scan => scan.FromAssemblies(typeof(DependencyInjection).Assembly)
             .AddClasses(classes => classes.AssignableTo(typeof(ILegacyHandler<,>)))

@@ -6,7 +6,8 @@ namespace CameraMonitor.Infrastructure.Persistence.DemoData;
 
 /// <summary>
 /// Fills an empty database with a few cameras and a few thousand detections and violations spread over
-/// the last 30 days, so every endpoint has something to show. Does nothing when cameras already exist.
+/// the last 30 days, plus alert rules (enabled and disabled) and the alerts they raised, so every endpoint
+/// has something to show. Does nothing when cameras already exist.
 /// </summary>
 public sealed class DemoDataSeeder(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<DemoDataSeeder> logger)
 {
@@ -50,6 +51,27 @@ public sealed class DemoDataSeeder(NpgsqlDataSource dataSource, TimeProvider clo
           FROM (SELECT detection_id, count(*)::int AS n FROM violations GROUP BY detection_id) v
          WHERE v.detection_id = d.id;
 
+        -- Alert rules (enabled and disabled) and the alerts the enabled ones would have raised per fixed window.
+        INSERT INTO alert_rules (name, camera_id, rule_type, violation_type, threshold, window_minutes, severity, enabled)
+        VALUES ('Kitchen line 1: missing hairnets', 'cam0', 'violation_count', 'no_hairnet', 1, 120, 'warning', true),
+               ('Any camera: violation burst', NULL, 'violation_count', NULL, 1, 60, 'critical', true),
+               ('Smoking anywhere', NULL, 'violation_count', 'smoking', 1, 1440, 'info', true),
+               ('Loading dock intrusions (paused)', 'cam3', 'violation_count', 'intrusion', 1, 15, 'warning', false);
+
+        INSERT INTO alerts (rule_id, camera_id, alert_type, severity, message, triggered_at, acknowledged_at, window_start)
+        SELECT rule_id, camera_id, rule_type, severity, 'demo: ' || n || ' violations within ' || window_minutes || ' minutes',
+               newest, CASE WHEN random() < 0.5 THEN newest + interval '20 minutes' END, window_start
+          FROM (SELECT r.id AS rule_id, v.camera_id, r.rule_type, r.severity, r.window_minutes, count(*) AS n,
+                       max(v.detected_at) AS newest, r.threshold,
+                       to_timestamp(floor(extract(epoch FROM v.detected_at) / (r.window_minutes * 60)) * (r.window_minutes * 60)) AS window_start
+                  FROM alert_rules r
+                  JOIN violations v ON (r.camera_id IS NULL OR v.camera_id = r.camera_id)
+                                   AND (r.violation_type IS NULL OR v.violation_type = r.violation_type)
+                 WHERE r.enabled
+                 GROUP BY r.id, v.camera_id, window_start) w
+         WHERE n > threshold
+         ORDER BY newest, rule_id, camera_id;
+
         SELECT rebuild_hourly_rollups();
         """;
 
@@ -67,6 +89,6 @@ public sealed class DemoDataSeeder(NpgsqlDataSource dataSource, TimeProvider clo
         await connection.ExecuteAsync(new CommandDefinition(SeedSql, new { now, start = now.AddDays(-30) }, transaction,
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Demo data loaded: 4 cameras, 3200 detections and their violations over 30 days");
+        logger.LogInformation("Demo data loaded: 4 cameras, 3200 detections and their violations over 30 days, alert rules and alerts");
     }
 }

@@ -1,0 +1,117 @@
+using CameraMonitor.Application.Common.Errors;
+using CameraMonitor.Domain.Alerts;
+using CameraMonitor.Domain.Cameras;
+using CameraMonitor.Domain.Common;
+using CameraMonitor.Domain.Detections;
+using MediatR;
+
+namespace CameraMonitor.Application.Detections.IngestDetectionRecords;
+
+/// <summary>
+/// Domain path: builds the records (their invariants checked), stores them through the repository, and
+/// lets each alert rule judge the ingested cameras. Runs in the pipeline's transaction, so any failure
+/// leaves nothing behind.
+/// </summary>
+public sealed class IngestDetectionRecordsHandler(
+    IDetectionRecordRepository records,
+    ICameraRepository cameras,
+    IAlertRuleRepository rules,
+    IAlertRepository alerts,
+    IIngestIdempotency idempotency,
+    TimeProvider clock) : IRequestHandler<IngestDetectionRecordsCommand, IngestDetectionRecordsResponse>
+{
+    public async Task<IngestDetectionRecordsResponse> Handle(IngestDetectionRecordsCommand request,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNowForStorage();
+        if (await idempotency.ReplayAsync(request, now, cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        await EnsureCamerasExistAsync(request.Items, cancellationToken);
+        var batch = request.Items.Select(ToDomain).ToList();
+        var ids = await records.AddRangeAsync(batch, cancellationToken);
+        await RaiseAlertsAsync(batch, now, cancellationToken);
+
+        return await idempotency.AnswerAsync(request, ids, cancellationToken);
+    }
+
+    private async Task EnsureCamerasExistAsync(IReadOnlyList<DetectionRecordInput> items,
+        CancellationToken cancellationToken)
+    {
+        var unknown = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in IngestErrors.CameraIds(items))
+        {
+            if (await cameras.FindAsync(CameraId.From(id), cancellationToken) is null)
+            {
+                unknown.Add(id);
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            throw IngestErrors.UnknownCameras(items, unknown);
+        }
+    }
+
+    /// <summary>Per camera, each rule that watches it counts the violations in the window ending at the camera's newest record.</summary>
+    private async Task RaiseAlertsAsync(IReadOnlyList<DetectionRecord> batch, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var enabledRules = await rules.ListAsync(enabled: true, cancellationToken);
+        var newestPerCamera = batch.GroupBy(r => r.CameraId)
+            .Select(g => (Camera: g.Key, Newest: g.Max(r => r.DetectedAt)))
+            .OrderBy(c => c.Camera.Value, StringComparer.Ordinal);
+        foreach (var (camera, newest) in newestPerCamera)
+        {
+            foreach (var rule in enabledRules.Where(r => r.WatchesIngestOf(camera)).OrderBy(r => r.Id))
+            {
+                var count = await records.CountViolationsAsync(camera, rule.ViolationType, newest - rule.Window, newest,
+                    cancellationToken);
+                if (rule.Evaluate(camera, count, newest, now) is { } alert)
+                {
+                    await alerts.AddIfNewInWindowAsync(alert, cancellationToken);
+                }
+            }
+        }
+    }
+
+    /// <summary>The validator has run; a rule the model still refuses is reported with the item's index.</summary>
+    private static DetectionRecord ToDomain(DetectionRecordInput item, int index)
+    {
+        var prefix = $"items[{index}]";
+        try
+        {
+            return DetectionRecord.Record(
+                CameraId.From(item.CameraId),
+                ToStoragePrecision(item.DetectedAt!.Value.ToUniversalTime()),
+                item.PersonCount,
+                item.ObjectList.Select((o, i) => Nested($"{prefix}.objects[{i}]",
+                    () => DetectedObject.Create(o.Class, o.Confidence, o.Bbox))).ToList(),
+                item.ProcessingMs,
+                item.ViolationList.Select((v, i) => Nested($"{prefix}.violations[{i}]",
+                    () => DetectedViolation.Create(v.ViolationType, v.Confidence, v.SnapshotPath))).ToList());
+        }
+        catch (DomainException broken)
+        {
+            throw RequestValidationException.ForField($"{prefix}.{broken.Field}", broken.Message);
+        }
+    }
+
+    // PostgreSQL keeps microseconds: window arithmetic must see the value that will be stored.
+    private static DateTimeOffset ToStoragePrecision(DateTime utc) =>
+        new(utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMicrosecond)), TimeSpan.Zero);
+
+    private static T Nested<T>(string prefix, Func<T> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (DomainException broken)
+        {
+            throw RequestValidationException.ForField($"{prefix}.{broken.Field}", broken.Message);
+        }
+    }
+}

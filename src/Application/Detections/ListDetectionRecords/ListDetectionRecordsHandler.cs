@@ -1,0 +1,19 @@
+using CameraMonitor.Domain.Cameras;
+using CameraMonitor.Domain.Detections;
+using MediatR;
+
+namespace CameraMonitor.Application.Detections.ListDetectionRecords;
+
+/// <summary>Domain path: the page comes back as records through the repository and is mapped to DTOs.</summary>
+public sealed class ListDetectionRecordsHandler(IDetectionRecordRepository records)
+    : IRequestHandler<ListDetectionRecordsQuery, ListDetectionRecordsResponse>
+{
+    public async Task<ListDetectionRecordsResponse> Handle(ListDetectionRecordsQuery request,
+        CancellationToken cancellationToken)
+    {
+        var page = await records.ListByCameraAsync(CameraId.From(request.CameraId), request.StartTime?.ToUniversalTime(),
+            request.EndTime?.ToUniversalTime(), request.Limit, request.Offset, cancellationToken);
+        return new ListDetectionRecordsResponse(request.CameraId,
+            page.Records.Select(DetectionRecordDto.FromDomain).ToList(), page.Total, request.Limit, request.Offset);
+    }
+}

@@ -1,0 +1,19 @@
+using CameraMonitor.Domain.Cameras;
+using FluentValidation;
+
+namespace CameraMonitor.Application.Detections.ListDetectionRecords;
+
+public sealed class ListDetectionRecordsValidator : AbstractValidator<ListDetectionRecordsQuery>
+{
+    public ListDetectionRecordsValidator()
+    {
+        RuleFor(q => q.CameraId).Must(CameraId.IsValid)
+            .WithMessage($"camera_id must match {CameraId.Pattern}.");
+        RuleFor(q => q.Limit).InclusiveBetween(1, ListDetectionRecordsQuery.MaxLimit)
+            .WithMessage($"limit must be between 1 and {ListDetectionRecordsQuery.MaxLimit}.");
+        RuleFor(q => q.Offset).GreaterThanOrEqualTo(0).WithMessage("offset must be >= 0.");
+        RuleFor(q => q.StartTime)
+            .Must((q, start) => start is null || q.EndTime is null || start <= q.EndTime)
+            .WithMessage("start_time must not be after end_time.");
+    }
+}

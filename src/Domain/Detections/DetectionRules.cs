@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+using CameraMonitor.Domain.Common;
+
+namespace CameraMonitor.Domain.Detections;
+
+/// <summary>Rules shared by a detection record, its objects and its violations.</summary>
+public static partial class DetectionRules
+{
+    public const string ViolationTypePattern = "^[a-z][a-z0-9_]{0,63}$";
+    public const int MaxSnapshotPathLength = 1024;
+
+    public static bool IsViolationType(string? value) => value is not null && ViolationTypeRegex().IsMatch(value);
+
+    public static bool IsConfidence(double value) => value is >= 0 and <= 1;
+
+    /// <summary>PostgreSQL text and jsonb cannot hold U+0000.</summary>
+    public static bool IsStorableText(string? value) => value is null || !value.Contains('\0', StringComparison.Ordinal);
+
+    public static void CheckConfidence(double confidence)
+    {
+        if (!IsConfidence(confidence))
+        {
+            throw new DomainException("confidence", "confidence must be between 0 and 1.");
+        }
+    }
+
+    [GeneratedRegex(ViolationTypePattern, RegexOptions.CultureInvariant)]
+    private static partial Regex ViolationTypeRegex();
+}

@@ -1,0 +1,17 @@
+using CameraMonitor.Domain.Cameras;
+
+namespace CameraMonitor.Domain.Detections;
+
+public interface IDetectionRecordRepository
+{
+    /// <summary>Stores the records with their violations (all or nothing) and returns their ids in input order.</summary>
+    Task<IReadOnlyList<long>> AddRangeAsync(IReadOnlyList<DetectionRecord> records, CancellationToken cancellationToken);
+
+    /// <summary>Newest first (detected_at desc, id desc), within [from, to] when given.</summary>
+    Task<DetectionRecordPage> ListByCameraAsync(CameraId cameraId, DateTimeOffset? from, DateTimeOffset? to, int limit,
+        int offset, CancellationToken cancellationToken);
+
+    /// <summary>Violations of a camera (of one type, or any when null) detected in (after, upTo].</summary>
+    Task<long> CountViolationsAsync(CameraId cameraId, string? violationType, DateTimeOffset after, DateTimeOffset upTo,
+        CancellationToken cancellationToken);
+}

@@ -1,0 +1,23 @@
+using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Detections;
+using CameraMonitor.Application.Detections.ListDetectionRecords;
+using CameraMonitor.Infrastructure.Persistence;
+using CameraMonitor.Infrastructure.Persistence.Ingest;
+using CameraMonitor.Infrastructure.Persistence.Repositories;
+
+namespace CameraMonitor.Infrastructure.Legacy.Detections;
+
+/// <summary>Legacy path: the page and its count straight from SQL into the DTOs, no aggregate involved.</summary>
+public sealed class ListDetectionRecordsLegacyHandler(IDbSession session)
+    : ILegacyHandler<ListDetectionRecordsQuery, ListDetectionRecordsResponse>
+{
+    public async Task<ListDetectionRecordsResponse> Handle(ListDetectionRecordsQuery request,
+        CancellationToken cancellationToken)
+    {
+        var (rows, total) = await DetectionRecordSql.QueryPageAsync(session, request.CameraId, request.StartTime,
+            request.EndTime, request.Limit, request.Offset, cancellationToken);
+        var records = rows.Select(r => new DetectionRecordDto(r.Id, r.CameraId, r.DetectedAt, r.PersonCount,
+            DetectionObjectsJson.Deserialize(r.Objects), r.ProcessingMs, r.ViolationCount)).ToList();
+        return new ListDetectionRecordsResponse(request.CameraId, records, total, request.Limit, request.Offset);
+    }
+}

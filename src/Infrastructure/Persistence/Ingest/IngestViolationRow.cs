@@ -1,0 +1,3 @@
+namespace CameraMonitor.Infrastructure.Persistence.Ingest;
+
+public sealed record IngestViolationRow(string ViolationType, double Confidence, string? SnapshotPath);

@@ -1,0 +1,32 @@
+namespace CameraMonitor.Infrastructure.Persistence.Repositories;
+
+/// <summary>The SQL both paths read and raise alerts with.</summary>
+public static class AlertSql
+{
+    public const string Columns =
+        "SELECT id, rule_id, camera_id, alert_type, severity, message, triggered_at, acknowledged_at";
+
+    /// <summary>Filters (null parameters do not filter) and the newest-first order, after a column list.</summary>
+    public const string FilterAndOrder = """
+         FROM alerts
+         WHERE (@CameraId::text IS NULL OR camera_id = @CameraId)
+           AND (@AlertType::text IS NULL OR alert_type = @AlertType)
+           AND (@Severity::text IS NULL OR severity = @Severity)
+           AND (@Since::timestamptz IS NULL OR triggered_at >= @Since)
+         ORDER BY triggered_at DESC, id DESC
+         LIMIT @Limit
+        """;
+
+    /// <summary>The arbiter of "one alert per rule, camera and window" (unique index of migration 0003).</summary>
+    public const string OncePerWindow =
+        " ON CONFLICT (rule_id, camera_id, window_start) WHERE rule_id IS NOT NULL AND window_start IS NOT NULL DO NOTHING";
+
+    public const string Insert = """
+        INSERT INTO alerts (rule_id, camera_id, alert_type, severity, message, triggered_at, acknowledged_at, window_start)
+        VALUES (@RuleId, @CameraId, @AlertType, @Severity, @Message, @TriggeredAt, @AcknowledgedAt, @WindowStart)
+        """ + OncePerWindow;
+
+    public static object FilterParameters(string? cameraId, string? alertType, string? severity, DateTimeOffset? since,
+        int limit) =>
+        new { CameraId = cameraId, AlertType = alertType, Severity = severity, Since = since?.UtcDateTime, Limit = limit };
+}

@@ -1,0 +1,48 @@
+using CameraMonitor.Application.Detections;
+using CameraMonitor.Domain.Cameras;
+using CameraMonitor.Domain.Detections;
+using CameraMonitor.Infrastructure.Persistence.Ingest;
+using Dapper;
+
+namespace CameraMonitor.Infrastructure.Persistence.Repositories;
+
+public sealed class DetectionRecordRepository(IDbSession session) : IDetectionRecordRepository
+{
+    public Task<IReadOnlyList<long>> AddRangeAsync(IReadOnlyList<DetectionRecord> records,
+        CancellationToken cancellationToken) =>
+        DetectionIngestWriter.WriteAsync(session, records.Select(ToRow).ToList(), cancellationToken);
+
+    public async Task<DetectionRecordPage> ListByCameraAsync(CameraId cameraId, DateTimeOffset? from, DateTimeOffset? to,
+        int limit, int offset, CancellationToken cancellationToken)
+    {
+        var (rows, total) = await DetectionRecordSql.QueryPageAsync(session, cameraId.Value, from, to, limit, offset,
+            cancellationToken);
+        return new DetectionRecordPage(rows.Select(ToDomain).ToList(), total);
+    }
+
+    public async Task<long> CountViolationsAsync(CameraId cameraId, string? violationType, DateTimeOffset after,
+        DateTimeOffset upTo, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(DetectionRecordSql.CountViolations,
+            new { CameraId = cameraId.Value, ViolationType = violationType, After = after.UtcDateTime, UpTo = upTo.UtcDateTime },
+            session.Transaction, cancellationToken: cancellationToken));
+    }
+
+    private static IngestRecordRow ToRow(DetectionRecord record) => new(
+        record.CameraId.Value,
+        record.DetectedAt.UtcDateTime,
+        record.PersonCount,
+        DetectionObjectsJson.Serialize(record.Objects.Select(DetectedObjectDto.FromDomain)),
+        record.ProcessingMs,
+        record.Violations.Select(v => new IngestViolationRow(v.ViolationType, v.Confidence, v.SnapshotPath)).ToList());
+
+    private static DetectionRecord ToDomain(DetectionRecordRow row) => DetectionRecord.Rehydrate(
+        row.Id,
+        CameraId.From(row.CameraId),
+        new DateTimeOffset(row.DetectedAt, TimeSpan.Zero),
+        row.PersonCount,
+        DetectionObjectsJson.Deserialize(row.Objects).Select(o => DetectedObject.Create(o.Class, o.Confidence, o.Bbox)).ToList(),
+        row.ProcessingMs,
+        row.ViolationCount);
+}
