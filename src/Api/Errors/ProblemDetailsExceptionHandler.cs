@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CameraMonitor.Application.Common.Errors;
 using CameraMonitor.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
@@ -30,6 +31,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             },
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
             ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict.", conflict.Message),
+            BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
             BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "The request is malformed.", badRequest.Message),
             _ => null,
         };
@@ -49,6 +51,35 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>A body that is not valid JSON, or has a value of the wrong type: name the field when the parser knows it.</summary>
+    private static ProblemDetails MalformedJson(JsonException json)
+    {
+        var field = JsonPathToField(json.Path);
+        var detail = field is null
+            ? "The request body is not valid JSON for this endpoint."
+            : $"{field} has a value of the wrong type or format.";
+        return field is null
+            ? Problem(StatusCodes.Status400BadRequest, "The request body is malformed.", detail)
+            : new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request body is malformed.",
+                Detail = detail,
+            };
+    }
+
+    /// <summary>"$.items[3].confidence" → "items[3].confidence"; "$" (the whole body) → null.</summary>
+    private static string? JsonPathToField(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return null;
+        }
+
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        return field.Length == 0 ? null : field;
     }
 
     private static ProblemDetails Problem(int status, string title, string detail) =>

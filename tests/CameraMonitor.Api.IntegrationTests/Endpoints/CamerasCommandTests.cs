@@ -94,6 +94,17 @@ public sealed class CamerasCommandTests(ApiFixture api) : IClassFixture<ApiFixtu
         await response.ProblemAsync(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task CreateCamera_WhenAFieldHasTheWrongJsonType_Answers400NamingTheField()
+    {
+        const string json = """{"id": "typed", "name": "x", "source_url": "rtsp://127.0.0.1/x", "enabled": "yes"}""";
+
+        using var response = await api.Client.SendOnPathAsync(HttpMethod.Post, Url, json, forceDomain: true);
+
+        var errors = (await response.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.Equal(["enabled"], errors.EnumerateObject().Select(e => e.Name));
+    }
+
     [Theory]
     [InlineData("{not json")]
     [InlineData("null")]
