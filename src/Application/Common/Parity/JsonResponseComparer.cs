@@ -29,7 +29,19 @@ public static class JsonResponseComparer
                 foreach (var name in l.Select(p => p.Key).Union(r.Select(p => p.Key)))
                 {
                     var childField = field == "$" ? name : $"{field}.{name}";
-                    Walk(l[name], r[name], path == "$" ? name : $"{path}.{name}", childField, rules, differences);
+                    var childPath = path == "$" ? name : $"{path}.{name}";
+                    if (l.ContainsKey(name) != r.ContainsKey(name))
+                    {
+                        // Present on one side only (even as null) is a difference; the absent side is reported as null.
+                        if (!rules.Ignores(childField))
+                        {
+                            differences.Add(new FieldDifference(childPath, childField, Text(l, name), Text(r, name)));
+                        }
+
+                        continue;
+                    }
+
+                    Walk(l[name], r[name], childPath, childField, rules, differences);
                 }
 
                 break;
@@ -52,6 +64,9 @@ public static class JsonResponseComparer
                 break;
         }
     }
+
+    private static string? Text(JsonObject owner, string name) =>
+        owner.TryGetPropertyValue(name, out var value) ? value?.ToJsonString() ?? "null" : null;
 
     // Order-insensitive: both sides sorted by their JSON text, then compared by position.
     private static List<JsonNode?> Canonical(JsonArray array) =>
