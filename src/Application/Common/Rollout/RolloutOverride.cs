@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CameraMonitor.Application.Common.Rollout;
 
 /// <summary>
@@ -5,13 +7,14 @@ namespace CameraMonitor.Application.Common.Rollout;
 /// inherits the configured value.
 /// </summary>
 public sealed record RolloutOverride(
-    double? Percentage = null,
-    IReadOnlyList<string>? Allow = null,
-    IReadOnlyList<string>? Deny = null,
-    double? ParitySampleRate = null,
-    IReadOnlyList<string>? IgnoredFields = null,
-    IReadOnlyList<string>? UnorderedArrays = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Percentage = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Allow = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Deny = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ParitySampleRate = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? IgnoredFields = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? UnorderedArrays = null)
 {
+    [JsonIgnore]
     public bool IsEmpty => Percentage is null && Allow is null && Deny is null && ParitySampleRate is null
         && IgnoredFields is null && UnorderedArrays is null;
 
