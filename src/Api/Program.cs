@@ -3,6 +3,7 @@ using CameraMonitor.Api.Configuration;
 using CameraMonitor.Api.Endpoints;
 using CameraMonitor.Api.Hosting;
 using CameraMonitor.Api.Rollout;
+using CameraMonitor.Api.Security;
 using CameraMonitor.Application;
 using CameraMonitor.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -14,7 +15,8 @@ builder.Configuration.AddEnvironmentAliases();
 builder.Services
     .AddApplication(builder.Configuration)
     .AddInfrastructure(builder.Configuration)
-    .AddApi();
+    .AddApi()
+    .AddAdminSecurity(builder.Configuration);
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
@@ -34,6 +36,7 @@ app.MapViolationsEndpoints();
 app.MapStatisticsEndpoints();
 app.MapDetectionRecordsEndpoints();
 app.MapAlertsEndpoints();
+app.MapAdminRolloutEndpoints();
 
 await app.RunAsync();
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using CameraMonitor.Application.Admin.Rollout.Common;
 using CameraMonitor.Application.Common.Behaviors;
+using CameraMonitor.Application.Common.Parity;
 using CameraMonitor.Application.Common.Rollout;
 using CameraMonitor.Application.Common.Telemetry;
 using CameraMonitor.Application.Statistics.Common;
@@ -27,8 +29,9 @@ public static class DependencyInjection
             .AsImplementedInterfaces()
             .WithScopedLifetime());
 
-        // The first registered behavior is the outermost: validation → rollout → transaction → domain handler.
+        // The first registered behavior is the outermost: validation → parity sampling → rollout → transaction → domain handler.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ParitySamplingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RolloutBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
 
@@ -43,17 +46,23 @@ public static class DependencyInjection
                 "Statistics:NoDetectionGapMinutes must be 1..10080 and Statistics:MaxReportedGaps positive.")
             .ValidateOnStart();
         services.AddSingleton<IEndpointCatalog, EndpointCatalog>();
-        services.AddSingleton<IRolloutState, ConfiguredRolloutState>();
+        services.AddSingleton<ConfiguredRolloutState>();
+        // Infrastructure replaces this with the PostgreSQL-backed state that lays run-time overrides over it.
+        services.AddSingleton<IRolloutState>(p => p.GetRequiredService<ConfiguredRolloutState>());
         // Registered before AddFeatureManagement, which only TryAdds its configuration-based provider.
         services.AddSingleton<IFeatureDefinitionProvider, RolloutFeatureDefinitionProvider>();
         services.AddFeatureManagement();
         services.AddSingleton<IRolloutRouter, RolloutRouter>();
 
+        services.AddScoped<RolloutChanges>();
         services.AddScoped<RequestContext>();
         services.AddScoped<ServedBy>();
         services.AddSingleton<HostInfo>();
         services.AddMetrics();
         services.AddSingleton<RolloutMetrics>();
+        services.AddOptions<ParityOptions>().Bind(configuration.GetSection(ParityOptions.SectionName));
+        services.AddSingleton<ParityQueue>();
+        services.AddSingleton<ParityTracker>();
         return services;
     }
 }

@@ -16,6 +16,7 @@ using CameraMonitor.Infrastructure.Persistence.Ingest;
 using CameraMonitor.Infrastructure.Persistence.ReadModels;
 using CameraMonitor.Infrastructure.Persistence.Repositories;
 using CameraMonitor.Infrastructure.Persistence.Statistics;
+using CameraMonitor.Infrastructure.Rollout;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<IAlertRepository, AlertRepository>();
         services.AddScoped<IAlertRuleRepository, AlertRuleRepository>();
         services.AddScoped<IIngestIdempotency, IngestIdempotencyStore>();
+        services.AddRolloutControl();
 
         services.Scan(scan => scan.FromAssemblies(typeof(DependencyInjection).Assembly)
             .AddClasses(classes => classes.AssignableTo(typeof(ILegacyHandler<,>)))

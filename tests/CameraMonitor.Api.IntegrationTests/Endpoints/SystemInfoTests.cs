@@ -76,7 +76,7 @@ public sealed class SystemInfoTests(ApiFixture api) : IClassFixture<ApiFixture>
         var create = info.GetProperty("rollout").GetProperty("endpoints").EnumerateArray()
             .Single(e => e.GetProperty("endpoint").GetString() == "CreateCamera");
         Assert.Equal(25, create.GetProperty("percentage").GetDouble());
-        Assert.Equal("endpoint", create.GetProperty("percentage_source").GetString());
+        Assert.Equal("appsettings", create.GetProperty("sources").GetProperty("percentage").GetString());
         Assert.Equal(["dashboard"], create.GetProperty("allow").EnumerateArray().Select(a => a.GetString()));
     }
 

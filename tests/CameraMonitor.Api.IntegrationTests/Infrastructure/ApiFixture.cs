@@ -15,6 +15,12 @@ public class ApiFixture : DatabaseFixture
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Operator API keys of the test host (Admin:ApiKeys), one per role.</summary>
+    public const string OperatorKey = "test-operator-key-0123456789";
+    public const string OperatorOwner = "test-operator";
+    public const string ReaderKey = "test-reader-key-0123456789";
+    public const string ReaderOwner = "test-reader";
+
     public FakeTimeProvider Clock { get; } = new(Now);
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
@@ -34,6 +40,12 @@ public class ApiFixture : DatabaseFixture
             builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
             builder.UseSetting("DemoData:Load", "false");
             builder.UseSetting("CameraMirror:Path", CameraMirrorPath);
+            builder.UseSetting("Admin:ApiKeys:0:Key", OperatorKey);
+            builder.UseSetting("Admin:ApiKeys:0:Owner", OperatorOwner);
+            builder.UseSetting("Admin:ApiKeys:0:Role", "operator");
+            builder.UseSetting("Admin:ApiKeys:1:Key", ReaderKey);
+            builder.UseSetting("Admin:ApiKeys:1:Owner", ReaderOwner);
+            builder.UseSetting("Admin:ApiKeys:1:Role", "reader");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         Client = Factory.CreateClient();
@@ -54,6 +66,14 @@ public class ApiFixture : DatabaseFixture
     /// <summary>A second host over the same database with some services replaced (e.g. a failing repository).</summary>
     public WebApplicationFactory<Program> WithServices(Action<IServiceCollection> configure) =>
         Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(configure));
+
+    /// <summary>A client of <paramref name="factory"/> (default: the main host) that sends an API key in X-Api-Key.</summary>
+    public HttpClient CreateClientWithKey(string apiKey, WebApplicationFactory<Program>? factory = null)
+    {
+        var client = (factory ?? Factory).CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
 
     protected virtual Task SeedAsync() => ExecuteAsync(SeedData.CamerasSql);
 }

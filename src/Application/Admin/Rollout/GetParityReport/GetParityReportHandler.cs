@@ -1,0 +1,28 @@
+using CameraMonitor.Application.Common.Parity;
+using CameraMonitor.Application.Common.Rollout;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace CameraMonitor.Application.Admin.Rollout.GetParityReport;
+
+public sealed class GetParityReportHandler(
+    IEndpointCatalog catalog,
+    ParityTracker tracker,
+    IParityDiffStore diffs,
+    IOptions<ParityOptions> options)
+    : IRequestHandler<GetParityReportQuery, GetParityReportResponse>
+{
+    public const string Scope = "counts: this instance since start; recent_diffs: all instances";
+
+    public async Task<GetParityReportResponse> Handle(GetParityReportQuery request, CancellationToken cancellationToken)
+    {
+        var reports = new List<EndpointParityReport>();
+        foreach (var endpoint in catalog.Endpoints)
+        {
+            var recent = await diffs.RecentAsync(endpoint, options.Value.RecentDiffs, cancellationToken);
+            reports.Add(tracker.Report(endpoint, recent));
+        }
+
+        return new GetParityReportResponse(Scope, reports);
+    }
+}

@@ -1,0 +1,12 @@
+using CameraMonitor.Application.Admin.Rollout.Common;
+using MediatR;
+
+namespace CameraMonitor.Application.Admin.Rollout.UpdateRolloutEndpoint;
+
+public sealed class UpdateRolloutEndpointHandler(RolloutChanges changes)
+    : IRequestHandler<UpdateRolloutEndpointCommand, EndpointRolloutDto>
+{
+    public Task<EndpointRolloutDto> Handle(UpdateRolloutEndpointCommand request, CancellationToken cancellationToken) =>
+        changes.ApplyAsync(request.Endpoint, old => (old ?? new()).With(request.Changes), request.Actor, request.Reason,
+            cancellationToken);
+}

@@ -1,0 +1,22 @@
+using CameraMonitor.Application.Common.Parity;
+using CameraMonitor.Application.Common.Rollout;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CameraMonitor.Infrastructure.Rollout;
+
+public static class RolloutControlRegistration
+{
+    /// <summary>Run-time overrides from PostgreSQL over the configured rollout, kept live by LISTEN/NOTIFY.</summary>
+    public static IServiceCollection AddRolloutControl(this IServiceCollection services)
+    {
+        services.AddSingleton<IRolloutOverrideStore, PostgresRolloutOverrideStore>();
+        services.AddSingleton<LayeredRolloutState>();
+        services.Replace(ServiceDescriptor.Singleton<IRolloutState>(p => p.GetRequiredService<LayeredRolloutState>()));
+        services.AddSingleton<IRolloutStateRefresher>(p => p.GetRequiredService<LayeredRolloutState>());
+        services.AddHostedService<RolloutChangeListener>();
+        services.AddSingleton<IParityDiffStore, PostgresParityDiffStore>();
+        services.AddHostedService<ParityWorker>();
+        return services;
+    }
+}
