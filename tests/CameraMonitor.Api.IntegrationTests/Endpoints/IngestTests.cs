@@ -186,6 +186,22 @@ public sealed class IngestTests(IngestFixture api) : IClassFixture<IngestFixture
     }
 
     [Fact]
+    public async Task Ingest_ConcurrentBatchesBreachingOneWindow_RaiseExactlyOneAlert()
+    {
+        var posts = Enumerable.Range(0, 8).Select(async i =>
+        {
+            using var response = await PostAsync(api.Client, new[] { Record("alarm_race", Start.AddMinutes(i), 2) },
+                forceDomain: i % 2 == 0);
+            return await IdsAsync(response);
+        });
+
+        await Task.WhenAll(posts);
+
+        Assert.Equal(16, await ViolationsOfAsync(api, "alarm_race"));
+        Assert.Equal(1, await AlertsOfAsync("alarm_race"));
+    }
+
+    [Fact]
     public async Task Ingest_RandomBatchesOnBothPaths_LeaveRollupsEqualToAFullRecount()
     {
         var random = new Random(20261120);
