@@ -46,15 +46,16 @@ public sealed class DetectionRecord : IAggregateRoot
             [], violationCount >= 0 ? violationCount : throw new DomainException("violation_count", "violation_count must be >= 0."));
 
     private static DateTimeOffset CheckDetectedAt(DateTimeOffset detectedAt) =>
-        detectedAt.Offset == TimeSpan.Zero
+        detectedAt.Offset == TimeSpan.Zero && DetectionRules.IsDetectionTime(detectedAt)
             ? detectedAt
-            : throw new DomainException("detected_at", "detected_at must be in UTC.");
+            : throw new DomainException("detected_at", "detected_at must be in UTC, from 1970 up to 2100.");
 
     private static int CheckPersonCount(int personCount) => personCount >= 0
         ? personCount
         : throw new DomainException("person_count", "person_count must be >= 0.");
 
-    private static double CheckProcessingMs(double processingMs) => double.IsFinite(processingMs) && processingMs >= 0
+    private static double CheckProcessingMs(double processingMs) => DetectionRules.IsProcessingMs(processingMs)
         ? processingMs
-        : throw new DomainException("processing_ms", "processing_ms must be a finite number >= 0.");
+        : throw new DomainException("processing_ms",
+            $"processing_ms must be a number from 0 to {DetectionRules.MaxProcessingMs:0}.");
 }

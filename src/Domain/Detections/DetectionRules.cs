@@ -9,6 +9,19 @@ public static partial class DetectionRules
     public const string ViolationTypePattern = "^[a-z][a-z0-9_]{0,63}$";
     public const int MaxSnapshotPathLength = 1024;
 
+    /// <summary>A day: far above any real frame, and low enough that rollup sums of float8 cannot overflow.</summary>
+    public const double MaxProcessingMs = 86_400_000;
+
+    /// <summary>Detections are accepted from 1970 up to (not including) 2100, which keeps Npgsql's ±infinity mapping of
+    /// DateTime.MinValue/MaxValue and epoch-window arithmetic out of reach.</summary>
+    public static readonly DateTimeOffset EarliestDetection = DateTimeOffset.UnixEpoch;
+
+    public static readonly DateTimeOffset LatestDetectionExclusive = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static bool IsDetectionTime(DateTimeOffset at) => at >= EarliestDetection && at < LatestDetectionExclusive;
+
+    public static bool IsProcessingMs(double value) => double.IsFinite(value) && value is >= 0 and <= MaxProcessingMs;
+
     public static bool IsViolationType(string? value) => value is not null && ViolationTypeRegex().IsMatch(value);
 
     public static bool IsConfidence(double value) => value is >= 0 and <= 1;

@@ -11,7 +11,7 @@ public sealed class IngestFixture : ApiFixture
     public static readonly string[] Cameras =
     [
         "single_d", "single_l", "bad999_d", "bad999_l", "unknown_d", "unknown_l", "bulk", "replay_d", "replay_l",
-        "replay_x", "race", "alarm_d", "alarm_l", "roll_a", "roll_b", "fallback", "parity_a", "parity_b",
+        "replay_x", "race", "alarm_d", "alarm_l", "roll_a", "roll_b", "fallback", "parity_a", "parity_b", "alarm_race",
     ];
 
     private const string RulesSql = """
@@ -19,7 +19,8 @@ public sealed class IngestFixture : ApiFixture
           ('Masks on alarm_d', 'alarm_d', 'violation_count', 'no_mask', 2, 60, 'warning', true),
           ('Masks on alarm_l', 'alarm_l', 'violation_count', 'no_mask', 2, 60, 'warning', true),
           ('Disabled on alarm_d', 'alarm_d', 'violation_count', NULL, 1, 60, 'critical', false),
-          ('Any on parity_a', 'parity_a', 'violation_count', NULL, 1.5, 30, 'critical', true);
+          ('Any on parity_a', 'parity_a', 'violation_count', NULL, 1.5, 30, 'critical', true),
+          ('Any on alarm_race', 'alarm_race', 'violation_count', NULL, 1, 1440, 'critical', true);
         """;
 
     protected override async Task SeedAsync()

@@ -186,6 +186,22 @@ public sealed class IngestTests(IngestFixture api) : IClassFixture<IngestFixture
     }
 
     [Fact]
+    public async Task Ingest_ConcurrentBatchesBreachingOneWindow_RaiseExactlyOneAlert()
+    {
+        var posts = Enumerable.Range(0, 8).Select(async i =>
+        {
+            using var response = await PostAsync(api.Client, new[] { Record("alarm_race", Start.AddMinutes(i), 2) },
+                forceDomain: i % 2 == 0);
+            return await IdsAsync(response);
+        });
+
+        await Task.WhenAll(posts);
+
+        Assert.Equal(16, await ViolationsOfAsync(api, "alarm_race"));
+        Assert.Equal(1, await AlertsOfAsync("alarm_race"));
+    }
+
+    [Fact]
     public async Task Ingest_RandomBatchesOnBothPaths_LeaveRollupsEqualToAFullRecount()
     {
         var random = new Random(20261120);
@@ -216,6 +232,8 @@ public sealed class IngestTests(IngestFixture api) : IClassFixture<IngestFixture
     [InlineData("""[{"camera_id":"single_d","detected_at":"2026-11-20T10:00:00Z","objects":[{"class":"p","confidence":0.5,"bbox":[3,0,1,1]}]}]""", "items[0].objects[0].bbox")]
     [InlineData("""[{"camera_id":"single_d","detected_at":"2026-11-20T10:00:00Z","violations":[{"violation_type":"No-Mask","confidence":0.5}]}]""", "items[0].violations[0].violation_type")]
     [InlineData("""[null]""", "items[0]")]
+    [InlineData("""[{"camera_id":"single_d","detected_at":"0001-01-01T00:00:00Z"}]""", "items[0].detected_at")]
+    [InlineData("""[{"camera_id":"single_d","detected_at":"2026-11-20T10:00:00Z","processing_ms":1e308}]""", "items[0].processing_ms")]
     [InlineData("""[{"camera_id":"single_d","detected_at":"2026-11-20T10:00:00Z","violations":[{"violation_type":"no_mask","confidence":0.5,"snapshot_path":"a\u0000b"}]}]""", "items[0].violations[0].snapshot_path")]
     [InlineData("""[{"camera_id":"single_d","detected_at":"2026-11-20T10:00:00Z","objects":[{"class":"p\u0000","confidence":0.5,"bbox":[0,0,1,1]}]}]""", "items[0].objects[0].class")]
     [InlineData("not json", "items")]

@@ -13,6 +13,7 @@ public sealed class DetectionRecordTests
     [InlineData("person_count", -1, 0.0, 0)]
     [InlineData("processing_ms", 0, -0.1, 0)]
     [InlineData("processing_ms", 0, double.PositiveInfinity, 0)]
+    [InlineData("processing_ms", 0, 86_400_001.0, 0)]
     [InlineData("detected_at", 0, 0.0, 2)]
     public void Record_WhenAnInvariantIsBroken_RejectsNamingTheField(string field, int personCount, double processingMs,
         int offsetHours)
@@ -21,6 +22,26 @@ public sealed class DetectionRecordTests
             new DateTimeOffset(At.DateTime, TimeSpan.FromHours(offsetHours)), personCount, [], processingMs, []));
 
         Assert.Equal(field, error.Field);
+    }
+
+    [Theory]
+    [InlineData("1969-12-31T23:59:59Z", false)]
+    [InlineData("1970-01-01T00:00:00Z", true)]
+    [InlineData("2099-12-31T23:59:59Z", true)]
+    [InlineData("2100-01-01T00:00:00Z", false)]
+    public void Record_AcceptsDetectionTimesFrom1970UpTo2100(string at, bool accepted)
+    {
+        var time = DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime();
+        var record = () => DetectionRecord.Record(CameraId.From("cam0"), time, 0, [], 0, []);
+
+        if (accepted)
+        {
+            Assert.Equal(time, record().DetectedAt);
+        }
+        else
+        {
+            Assert.Equal("detected_at", Assert.Throws<DomainException>(record).Field);
+        }
     }
 
     [Fact]

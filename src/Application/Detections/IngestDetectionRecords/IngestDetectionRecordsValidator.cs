@@ -30,9 +30,13 @@ public sealed class IngestDetectionRecordsValidator : AbstractValidator<IngestDe
             RuleFor(r => r.DetectedAt).NotNull().WithMessage("detected_at is required.")
                 .Must(at => at is null || at.Value.Kind != DateTimeKind.Unspecified)
                 .WithMessage("detected_at must be ISO-8601 with a time zone (e.g. 2026-11-20T12:00:00Z).");
+            RuleFor(r => r.DetectedAt)
+                .Must(at => at is null || at.Value.Kind == DateTimeKind.Unspecified
+                    || DetectionRules.IsDetectionTime(new DateTimeOffset(at.Value.ToUniversalTime())))
+                .WithMessage("detected_at must be from 1970 up to 2100.");
             RuleFor(r => r.PersonCount).GreaterThanOrEqualTo(0).WithMessage("person_count must be >= 0.");
-            RuleFor(r => r.ProcessingMs).Must(ms => double.IsFinite(ms) && ms >= 0)
-                .WithMessage("processing_ms must be a number >= 0.");
+            RuleFor(r => r.ProcessingMs).Must(DetectionRules.IsProcessingMs)
+                .WithMessage($"processing_ms must be a number from 0 to {DetectionRules.MaxProcessingMs:0}.");
             RuleFor(r => r.Objects).Must(o => o is null || o.Count <= IngestDetectionRecordsCommand.MaxObjectsPerItem)
                 .WithMessage($"objects must hold at most {IngestDetectionRecordsCommand.MaxObjectsPerItem} entries.");
             RuleForEach(r => r.Objects).NotNull().WithMessage("an object must be an object.").SetValidator(new ObjectValidator());
