@@ -3,6 +3,8 @@ using CameraMonitor.Application.Common.Messaging;
 using CameraMonitor.Application.Common.Rollout;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CameraMonitor.Api.IntegrationTests.Conventions;
@@ -33,6 +35,19 @@ public sealed class RequestConventionTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.NotNull(scope.ServiceProvider.GetService(typeof(IRequestHandler<,>).MakeGenericType(requestType, responseType)));
         Assert.NotNull(scope.ServiceProvider.GetService(typeof(ILegacyHandler<,>).MakeGenericType(requestType, responseType)));
         Assert.NotNull(scope.ServiceProvider.GetService(typeof(IValidator<>).MakeGenericType(requestType)));
+    }
+
+    [Fact]
+    public void EveryAdminRoute_RequiresAnAuthorizationPolicy()
+    {
+        var adminRoutes = api.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/v1/admin", StringComparison.Ordinal) == true)
+            .ToList();
+
+        Assert.NotEmpty(adminRoutes);
+        Assert.All(adminRoutes, route => Assert.Contains(route.Metadata,
+            m => m is IAuthorizeData { Policy: not null }));
     }
 
     [Fact]
