@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using CameraMonitor.Api.IntegrationTests.Infrastructure;
+using CameraMonitor.Api.IntegrationTests.Statistics;
 using CameraMonitor.Domain.Alerts;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
@@ -216,7 +217,7 @@ public sealed class IngestTests(IngestFixture api) : IClassFixture<IngestFixture
             await IdsAsync(await PostAsync(api.Client, batch, forceDomain: round % 2 == 0));
         }
 
-        Assert.Equal(0, await RollupDifferencesFromRecountAsync());
+        Assert.Equal(0, await api.CountRollupDifferencesFromRecountAsync());
     }
 
     [Theory]
@@ -287,37 +288,4 @@ public sealed class IngestTests(IngestFixture api) : IClassFixture<IngestFixture
 
     private Task<long> AlertsOfAsync(string camera) =>
         CountAsync(api, "SELECT count(*) FROM alerts WHERE camera_id = @camera", new { camera });
-
-    /// <summary>
-    /// Recomputes the rollups with rebuild_hourly_rollups() inside a transaction that is rolled back, and counts
-    /// the rows that differ from the incrementally maintained ones (float sums compared to 1e-6).
-    /// </summary>
-    private async Task<long> RollupDifferencesFromRecountAsync()
-    {
-        await using var connection = await api.DataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        const string detections = """
-            SELECT camera_id, hour, detection_count, person_count_sum, round(processing_ms_sum::numeric, 6), violation_count_sum,
-                   last_detected_at FROM detection_hourly_rollups
-            """;
-        const string violations = """
-            SELECT camera_id, hour, violation_type, status, violation_count, round(confidence_sum::numeric, 6)
-              FROM violation_hourly_rollups
-            """;
-        await connection.ExecuteAsync($"""
-            CREATE TEMP TABLE incremental_d ON COMMIT DROP AS {detections};
-            CREATE TEMP TABLE incremental_v ON COMMIT DROP AS {violations};
-            SELECT rebuild_hourly_rollups();
-            """, transaction: transaction);
-        var rows = await connection.ExecuteScalarAsync<long>($"""
-            SELECT (SELECT count(*) FROM (SELECT * FROM incremental_d EXCEPT {detections}) a)
-                 + (SELECT count(*) FROM ({detections} EXCEPT SELECT * FROM incremental_d) b)
-                 + (SELECT count(*) FROM (SELECT * FROM incremental_v EXCEPT {violations}) c)
-                 + (SELECT count(*) FROM ({violations} EXCEPT SELECT * FROM incremental_v) d)
-            """, transaction: transaction);
-        var rolledUp = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM incremental_d", transaction: transaction);
-        await transaction.RollbackAsync();
-        Assert.True(rolledUp > 0, "the test ingested nothing to roll up");
-        return rows;
-    }
 }
