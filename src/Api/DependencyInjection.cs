@@ -2,6 +2,7 @@ using System.Text.Json;
 using CameraMonitor.Api.Errors;
 using CameraMonitor.Api.Health;
 using CameraMonitor.Api.OpenApi;
+using CameraMonitor.Application.Common.DarkLaunch;
 using CameraMonitor.Application.Common.Telemetry;
 using Microsoft.AspNetCore.Http.Json;
 using OpenTelemetry.Metrics;
@@ -28,6 +29,7 @@ public static class DependencyInjection
 
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(RolloutMetrics.MeterName)
+            .AddMeter(DarkLaunchMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());

@@ -37,6 +37,7 @@ app.MapStatisticsEndpoints();
 app.MapDetectionRecordsEndpoints();
 app.MapAlertsEndpoints();
 app.MapAdminRolloutEndpoints();
+app.MapAdminDarkLaunchEndpoints();
 
 await app.RunAsync();
 

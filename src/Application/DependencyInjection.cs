@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CameraMonitor.Application.Admin.Rollout.Common;
 using CameraMonitor.Application.Common.Behaviors;
+using CameraMonitor.Application.Common.DarkLaunch;
 using CameraMonitor.Application.Common.Parity;
 using CameraMonitor.Application.Common.Rollout;
 using CameraMonitor.Application.Common.Telemetry;
@@ -29,8 +30,9 @@ public static class DependencyInjection
             .AsImplementedInterfaces()
             .WithScopedLifetime());
 
-        // The first registered behavior is the outermost: validation → parity sampling → rollout → transaction → domain handler.
+        // The first registered behavior is the outermost: validation → dark launch → parity sampling → rollout → transaction → domain handler.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(DarkLaunchBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ParitySamplingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RolloutBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
@@ -63,6 +65,10 @@ public static class DependencyInjection
         services.AddOptions<ParityOptions>().Bind(configuration.GetSection(ParityOptions.SectionName));
         services.AddSingleton<ParityQueue>();
         services.AddSingleton<ParityTracker>();
+        services.AddOptions<DarkLaunchOptions>().Bind(configuration.GetSection(DarkLaunchOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DarkLaunchOptions>, DarkLaunchOptionsValidator>();
+        services.AddSingleton<DarkLaunchMetrics>();
+        services.AddSingleton<DarkLaunchTracker>();
         return services;
     }
 }

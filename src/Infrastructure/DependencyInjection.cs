@@ -1,5 +1,6 @@
 using CameraMonitor.Application.Cameras;
 using CameraMonitor.Application.Cameras.GetCameraStats;
+using CameraMonitor.Application.Common.DarkLaunch;
 using CameraMonitor.Application.Common.Persistence;
 using CameraMonitor.Application.Common.Rollout;
 using CameraMonitor.Application.Detections.IngestDetectionRecords;
@@ -40,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<DbSession>();
         services.AddScoped<IDbSession>(p => p.GetRequiredService<DbSession>());
         services.AddScoped<IUnitOfWork>(p => p.GetRequiredService<DbSession>());
+        services.AddScoped<IWriteCapture>(p => p.GetRequiredService<DbSession>());
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddScoped<ICameraRepository, CameraRepository>();
