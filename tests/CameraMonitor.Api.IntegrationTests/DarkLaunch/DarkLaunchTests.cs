@@ -140,6 +140,19 @@ public sealed class DarkLaunchTests(StatisticsApiFixture api) : IClassFixture<St
         Assert.Equal(0, report.GetProperty("sample_rate").GetDouble());
     }
 
+    [Fact]
+    public async Task CreateCamera_WithTheKillSwitchOff_RunsNoDomainShadow()
+    {
+        using var host = Host("CreateCamera", 100, s => s.DomainCreateCamera(_ => throw new InvalidOperationException("never run")),
+            ("FeatureManagement:UseDomainService", "false"));
+
+        using var response = await CreateAsync(host, "dl_kill_switch", forceDomain: true);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("legacy", response.ServedBy());
+        Assert.Equal((0, 0, 0, 0, 0, 0), Counts(await ReportAsync(host, "CreateCamera")));
+    }
+
     [Theory]
     [InlineData(7, true)]
     [InlineData(9, false)]

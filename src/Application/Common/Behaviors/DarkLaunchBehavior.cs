@@ -16,7 +16,8 @@ namespace CameraMonitor.Application.Common.Behaviors;
 /// pipeline, capturing the rows the real path commits; then it compares both. Shadow first, so the real
 /// write neither blocks it nor makes it conflict (a create of the same id). The caller only ever sees the
 /// real path: a failing or slow shadow (bounded by DarkLaunch:ShadowTimeoutSeconds) is logged and counted.
-/// A real request that falls back, fails or lands on another path than predicted is not compared.
+/// A real request that falls back, fails or lands on another path than predicted is not compared; with the
+/// kill switch off nothing is sampled (domain code must not run at all then).
 /// </summary>
 public sealed class DarkLaunchBehavior<TRequest, TResponse>(
     IServiceProvider services,
@@ -42,7 +43,13 @@ public sealed class DarkLaunchBehavior<TRequest, TResponse>(
             return await next();
         }
 
-        var realPath = (await router.DecideAsync(Endpoint, requestContext)).UseDomain ? ServedPath.Domain : ServedPath.Legacy;
+        var decision = await router.DecideAsync(Endpoint, requestContext);
+        if (decision.ByKillSwitch)
+        {
+            return await next();
+        }
+
+        var realPath = decision.UseDomain ? ServedPath.Domain : ServedPath.Legacy;
         var shadowPath = realPath == ServedPath.Domain ? ServedPath.Legacy : ServedPath.Domain;
         tracker.RecordSampled(Endpoint);
         var shadow = await RunShadowAsync(request, shadowPath, settings, cancellationToken);

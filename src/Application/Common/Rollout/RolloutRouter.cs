@@ -10,7 +10,7 @@ public sealed class RolloutRouter(IFeatureManager featureManager) : IRolloutRout
     {
         if (!await featureManager.IsEnabledAsync(FeatureNames.UseDomainService))
         {
-            return new RoutingDecision(false, "kill_switch");
+            return new RoutingDecision(false, RoutingDecision.KillSwitch);
         }
 
         if (context.ForceDomain is { } forced)
