@@ -138,6 +138,8 @@ public sealed class DarkLaunchTests(StatisticsApiFixture api) : IClassFixture<St
         var report = await ReportAsync(host, "CreateCamera");
         Assert.Equal((0, 0, 0, 0, 0, 0), Counts(report));
         Assert.Equal(0, report.GetProperty("sample_rate").GetDouble());
+        // Unsampled writes never switch capture on: had the trigger captured anyway, its rows would have stayed.
+        Assert.Equal(0, await api.ScalarAsync<long>("SELECT count(*) FROM dark_launch_captured_writes"));
     }
 
     [Fact]

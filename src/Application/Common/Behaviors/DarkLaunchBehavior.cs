@@ -25,7 +25,7 @@ public sealed class DarkLaunchBehavior<TRequest, TResponse>(
     IRolloutRouter router,
     RequestContext requestContext,
     ServedBy servedBy,
-    IOptionsMonitor<DarkLaunchOptions> options,
+    IOptions<DarkLaunchOptions> options,
     DarkLaunchTracker tracker,
     ILogger<DarkLaunchBehavior<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse> where TRequest : IRequest<TResponse>
@@ -35,7 +35,7 @@ public sealed class DarkLaunchBehavior<TRequest, TResponse>(
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken,
         RequestHandlerDelegate<TResponse> next)
     {
-        var settings = options.CurrentValue;
+        var settings = options.Value;
         if (request is not ICommandMarker || settings.Endpoint(Endpoint) is not { SampleRate: > 0 } endpoint
             || Random.Shared.NextDouble() * 100 >= endpoint.SampleRate
             || services.GetService<ILegacyHandler<TRequest, TResponse>>() is null)

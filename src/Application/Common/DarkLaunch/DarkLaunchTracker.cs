@@ -8,7 +8,7 @@ namespace CameraMonitor.Application.Common.DarkLaunch;
 /// In-memory results per endpoint since this instance started: counters, mismatched fields and columns,
 /// and the latest <see cref="DarkLaunchOptions.RecentMismatches"/> mismatches (bounded).
 /// </summary>
-public sealed class DarkLaunchTracker(IOptionsMonitor<DarkLaunchOptions> options, DarkLaunchMetrics metrics, TimeProvider clock)
+public sealed class DarkLaunchTracker(IOptions<DarkLaunchOptions> options, DarkLaunchMetrics metrics, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, EndpointState> _endpoints = new(StringComparer.Ordinal);
 
@@ -28,7 +28,7 @@ public sealed class DarkLaunchTracker(IOptionsMonitor<DarkLaunchOptions> options
 
     public void RecordCompared(string endpoint, ServedPath realPath, ServedPath shadowPath, DarkLaunchComparison comparison)
     {
-        var keep = Math.Max(1, options.CurrentValue.RecentMismatches);
+        var keep = Math.Max(1, options.Value.RecentMismatches);
         var now = clock.GetUtcNow().UtcDateTime;
         Update(endpoint, s =>
         {
@@ -67,7 +67,7 @@ public sealed class DarkLaunchTracker(IOptionsMonitor<DarkLaunchOptions> options
 
     public EndpointDarkLaunchReport Report(string endpoint)
     {
-        var settings = options.CurrentValue.Endpoint(endpoint);
+        var settings = options.Value.Endpoint(endpoint);
         var state = _endpoints.GetOrAdd(endpoint, _ => new EndpointState());
         lock (state)
         {

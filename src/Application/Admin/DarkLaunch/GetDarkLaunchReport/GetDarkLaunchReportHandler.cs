@@ -5,12 +5,12 @@ using Microsoft.Extensions.Options;
 namespace CameraMonitor.Application.Admin.DarkLaunch.GetDarkLaunchReport;
 
 /// <summary>Every command endpoint, configured or not, so an operator sees which ones are dark-launched.</summary>
-public sealed class GetDarkLaunchReportHandler(DarkLaunchTracker tracker, IOptionsMonitor<DarkLaunchOptions> options)
+public sealed class GetDarkLaunchReportHandler(DarkLaunchTracker tracker, IOptions<DarkLaunchOptions> options)
     : IRequestHandler<GetDarkLaunchReportQuery, GetDarkLaunchReportResponse>
 {
     public const string Scope = "this instance since start";
 
     public Task<GetDarkLaunchReportResponse> Handle(GetDarkLaunchReportQuery request, CancellationToken cancellationToken) =>
-        Task.FromResult(new GetDarkLaunchReportResponse(Scope, options.CurrentValue.ShadowTimeoutSeconds,
+        Task.FromResult(new GetDarkLaunchReportResponse(Scope, options.Value.ShadowTimeoutSeconds,
             CommandEndpoints.Names.Select(tracker.Report).ToList()));
 }
