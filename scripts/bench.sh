@@ -13,7 +13,7 @@
 #    .data/bench/results.md).
 #
 # Knobs (environment): BENCH_RECORDS (200000), BENCH_DURATION (10s), BENCH_CONNECTIONS (16),
-# BENCH_THREADS (2), BENCH_COMPARE_BATCHES (10), BENCH_PORT (a free port).
+# BENCH_THREADS (2), BENCH_COMPARE_BATCHES (20), BENCH_PORT (a free port).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,7 +23,7 @@ DAYS=30
 DURATION="${BENCH_DURATION:-10s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 THREADS="${BENCH_THREADS:-2}"
-COMPARE_BATCHES="${BENCH_COMPARE_BATCHES:-10}"
+COMPARE_BATCHES="${BENCH_COMPARE_BATCHES:-20}"
 PORT="${BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 BASE="http://127.0.0.1:${PORT}"
 WORK="${ROOT}/.data/bench"
