@@ -12,7 +12,7 @@
 # 6. stops the API with SIGTERM (it stops its PostgreSQL) and prints Markdown tables (also written to
 #    .data/bench/results.md).
 #
-# Knobs (environment): BENCH_RECORDS (200000), BENCH_DURATION (10s), BENCH_CONNECTIONS (16),
+# Knobs (environment): BENCH_RECORDS (200000), BENCH_DURATION (10s), BENCH_SINGLE_DURATION (5s), BENCH_CONNECTIONS (16),
 # BENCH_THREADS (2), BENCH_COMPARE_BATCHES (20), BENCH_PORT (a free port).
 set -euo pipefail
 
@@ -21,6 +21,7 @@ RECORDS="${BENCH_RECORDS:-200000}"
 BATCH_SIZE=1000
 DAYS=30
 DURATION="${BENCH_DURATION:-10s}"
+SINGLE_DURATION="${BENCH_SINGLE_DURATION:-5s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 THREADS="${BENCH_THREADS:-2}"
 COMPARE_BATCHES="${BENCH_COMPARE_BATCHES:-20}"
@@ -127,9 +128,10 @@ READS=(
   "/api/v1/statistics/events?limit=50"
 )
 READ_ROWS=()
+SINGLE_ROWS=()
 ERRORS=0
 for endpoint in "${READS[@]}"; do
-  declare -A RPS=() P50=() P99=()
+  declare -A RPS=() P50=() P99=() S50=()
   for path in true false; do
     sep='?'; [[ "${endpoint}" == *\?* ]] && sep='&'
     url="${BASE}${endpoint}${sep}force_domain=${path}"
@@ -152,12 +154,19 @@ for endpoint in "${READS[@]}"; do
       log "PROBLEM under load: ${url}: non-2xx=${bad:-0} ${sock}"
       ERRORS=$((ERRORS + 1))
     fi
-    log "$(printf '%-60s %-6s %9s req/s  p50 %8s ms  p99 %8s ms' "${endpoint}" "${expected}" "${RPS[${path}]}" "${P50[${path}]}" "${P99[${path}]}")"
+    # One client, one request at a time: the service time without the queueing of 16 connections on 2 cores.
+    out="$(wrk -t1 -c1 -d"${SINGLE_DURATION}" --latency "${url}")"
+    echo "== ${url} (single client)"$'\n'"${out}" >>"${WORK}/wrk.log"
+    S50[${path}]="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"${out}")")"
+    log "$(printf '%-60s %-6s %9s req/s  p50 %8s ms  p99 %8s ms  single-client p50 %8s ms' "${endpoint}" "${expected}" \
+      "${RPS[${path}]}" "${P50[${path}]}" "${P99[${path}]}" "${S50[${path}]}")"
   done
+  SINGLE_ROWS+=("$(printf '| `%s` | %s | %s | %.2f |' "${endpoint}" "${S50[true]}" "${S50[false]}" \
+    "$(echo "${S50[false]} / ${S50[true]}" | bc -l)")")
   READ_ROWS+=("$(printf '| `%s` | %.0f | %s | %s | %.0f | %s | %s | %.2f |' "${endpoint}" \
     "${RPS[true]}" "${P50[true]}" "${P99[true]}" "${RPS[false]}" "${P50[false]}" "${P99[false]}" \
     "$(echo "${RPS[true]} / ${RPS[false]}" | bc -l)")")
-  unset RPS P50 P99
+  unset RPS P50 P99 S50
 done
 
 # --- ingest comparison: the same batch files through each way of writing ----------------------------
@@ -194,6 +203,12 @@ ratio() { printf '%.2f' "$(echo "$1 / ${INSERT_RPS}" | bc -l)"; }
   echo "| endpoint | domain req/s | domain p50 ms | domain p99 ms | legacy req/s | legacy p50 ms | legacy p99 ms | domain/legacy req/s |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|"
   printf '%s\n' "${READ_ROWS[@]}"
+  echo
+  echo "Single client (wrk -t1 -c1 -d${SINGLE_DURATION}), median latency:"
+  echo
+  echo "| endpoint | domain p50 ms | legacy p50 ms | legacy/domain p50 |"
+  echo "|---|---:|---:|---:|"
+  printf '%s\n' "${SINGLE_ROWS[@]}"
   echo
   echo "Ingest, ${COMPARE_BATCHES} batches of ${BATCH_SIZE} (the same files for every row), one client, one batch at a time:"
   echo
