@@ -49,6 +49,7 @@ if ! command -v wrk >/dev/null; then
   apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
 fi
 
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)" # other work on the machine skews every absolute number
 log "building Release"
 dotnet build "${ROOT}/src/Api/CameraMonitor.Api.csproj" -c Release -v quiet -nologo >/dev/null
 dotnet build "${ROOT}/benchmarks/CameraMonitor.IngestBaseline/CameraMonitor.IngestBaseline.csproj" -c Release -v quiet -nologo >/dev/null
@@ -198,6 +199,7 @@ stop_api
 ratio() { printf '%.2f' "$(echo "$1 / ${INSERT_RPS}" | bc -l)"; }
 {
   echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(uname -r); wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}."
+  echo "Load average (1/5/15 min) before: ${LOAD_BEFORE}; after: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "Data: ${DETECTIONS} detections, ${VIOLATIONS} violations, rollup rows (detection / violation) ${ROLLUP_ROWS}."
   echo
   echo "| endpoint | domain req/s | domain p50 ms | domain p99 ms | legacy req/s | legacy p50 ms | legacy p99 ms | domain/legacy req/s |"
