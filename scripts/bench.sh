@@ -192,6 +192,31 @@ done
 HTTP_DOMAIN_RPS="$(echo "${INGEST_RECORDS[true]} / ${INGEST_SECONDS[true]}" | bc -l)"
 HTTP_LEGACY_RPS="$(echo "${INGEST_RECORDS[false]} / ${INGEST_SECONDS[false]}" | bc -l)"
 
+# Concurrent writers look for errors under load (deadlocks, 5xx): 4 clients, 2 per path, all 201 or reported.
+CLIENTS=4
+log "concurrent ingest: ${CLIENTS} clients posting the ${COMPARE_BATCHES} comparison batches once more"
+mapfile -t COMPARE_FILES < <(ls "${WORK}"/compare/*.json)
+started="$(date +%s.%N)"
+CLIENT_PIDS=()
+for (( k = 0; k < CLIENTS; k++ )); do
+  (
+    path=true; (( k % 2 == 1 )) && path=false
+    for (( j = k; j < ${#COMPARE_FILES[@]}; j += CLIENTS )); do
+      curl -s -o /dev/null -w "%{http_code} force_domain=${path} ${COMPARE_FILES[j]}\n" -X POST \
+        -H 'Content-Type: application/json' --data-binary "@${COMPARE_FILES[j]}" \
+        "${BASE}/api/v1/records/detection-records?force_domain=${path}"
+    done
+  ) >"${WORK}/concurrent-${k}.codes" &
+  CLIENT_PIDS+=($!)
+done
+wait "${CLIENT_PIDS[@]}"
+CONCURRENT_RPS="$(echo "${COMPARE_BATCHES} * ${BATCH_SIZE} / ($(date +%s.%N) - ${started})" | bc -l)"
+CONCURRENT_BAD="$(cat "${WORK}"/concurrent-*.codes | awk '$1 != 201' | tee "${WORK}/concurrent-failures.txt" | wc -l)"
+if (( CONCURRENT_BAD > 0 )); then
+  log "PROBLEM: ${CONCURRENT_BAD} concurrent ingest requests did not answer 201 (see ${WORK}/concurrent-failures.txt)"
+  ERRORS=$((ERRORS + CONCURRENT_BAD))
+fi
+
 FAILS="$(grep -c '^fail:' "${WORK}/api.log" || true)"
 WARNS="$(grep -c '^warn:' "${WORK}/api.log" || true)"
 stop_api
@@ -223,5 +248,7 @@ ratio() { printf '%.2f' "$(echo "$1 / ${INSERT_RPS}" | bc -l)"; }
   echo
   printf 'Load phase (%s records through HTTP, batches alternating paths): domain %.0f records/s, legacy %.0f records/s.\n' \
     "${RECORDS}" "${LOAD_DOMAIN_RPS}" "${LOAD_LEGACY_RPS}"
+  printf 'Concurrent ingest (%s clients, half per path, %s batches): %.0f records/s, %s answers other than 201.\n' \
+    "${CLIENTS}" "${COMPARE_BATCHES}" "${CONCURRENT_RPS}" "${CONCURRENT_BAD}"
   echo "API log: ${FAILS} error lines, ${WARNS} warning lines; problems found by the script: ${ERRORS}."
 } | tee "${RESULTS}"
