@@ -13,7 +13,7 @@ public sealed class RolloutPlanDeciderTests
 
     private static readonly StepHealth Healthy = new(new DateTime(2026, 11, 20, 12, 0, 0, DateTimeKind.Utc),
         ObservedSeconds: 300, DomainRequests: 100, DomainErrors: 0, LegacyRequests: 900, LegacyErrors: 0,
-        FallbackRequests: 0, FallbackErrors: 0, DomainP95Ms: 20, LegacyP95Ms: 20, ParityCompared: 100, ParityMismatched: 0);
+        FallbackRequests: 0, FallbackErrors: 0, DomainP95Ms: 20, DomainLatencySamples: 100, LegacyP95Ms: 20, LegacyLatencySamples: 900, ParityCompared: 100, ParityMismatched: 0);
 
     public static TheoryData<string, StepHealth, int, string, string> Table() => new()
     {
@@ -31,6 +31,8 @@ public sealed class RolloutPlanDeciderTests
         { "p95 +60 % and 12 ms over legacy", Healthy with { DomainP95Ms = 32 }, 3, PlanVerdicts.Rollback, "p95 latency 32 ms is 60 % over legacy 20 ms" },
         { "p95 +50 % exactly", Healthy with { DomainP95Ms = 30 }, 3, PlanVerdicts.Promote, "promoted to 100 %" },
         { "p95 +100 % but only 1 ms over legacy", Healthy with { DomainP95Ms = 2, LegacyP95Ms = 1 }, 0, PlanVerdicts.Promote, "promoted" },
+        { "p95 +60 % over only 19 domain latencies", Healthy with { DomainP95Ms = 32, DomainLatencySamples = 19 }, 0, PlanVerdicts.Promote, "promoted" },
+        { "p95 +60 % over only 19 legacy latencies", Healthy with { DomainP95Ms = 32, LegacyLatencySamples = 19 }, 0, PlanVerdicts.Promote, "promoted" },
         { "no legacy latency to compare", Healthy with { LegacyP95Ms = null }, 0, PlanVerdicts.Promote, "vs legacy n/a" },
         { "parity 98 %", Healthy with { ParityMismatched = 2 }, 0, PlanVerdicts.Rollback, "parity 98 % < 99 %" },
         { "parity exactly 99 %", Healthy with { ParityMismatched = 1 }, 0, PlanVerdicts.Promote, "parity 99 %" },

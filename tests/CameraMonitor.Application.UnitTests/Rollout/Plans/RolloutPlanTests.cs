@@ -46,5 +46,5 @@ public sealed class RolloutPlanTests
     }
 
     private static PlanEvaluation Evaluation(string verdict) => new(Later, 1, 10, verdict, "why",
-        new StepHealth(Started, 300, 0, 0, 0, 0, 0, 0, null, null, 0, 0));
+        new StepHealth(Started, 300, 0, 0, 0, 0, 0, 0, null, 0, null, 0, 0, 0));
 }

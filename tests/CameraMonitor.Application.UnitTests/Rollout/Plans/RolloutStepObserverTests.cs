@@ -37,7 +37,7 @@ public sealed class RolloutStepObserverTests : IDisposable
 
         Assert.Equal((20L, 2L, 30L, 0L, 2L, 0L), (health.DomainRequests, health.DomainErrors, health.LegacyRequests,
             health.LegacyErrors, health.FallbackRequests, health.FallbackErrors));
-        Assert.Equal((8d, 2d), (health.DomainP95Ms, health.LegacyP95Ms));
+        Assert.Equal((8d, 20, 2d, 30), (health.DomainP95Ms, health.DomainLatencySamples, health.LegacyP95Ms, health.LegacyLatencySamples));
         Assert.Equal((1L, 0L), (health.ParityCompared, health.ParityMismatched));
         Assert.Equal((Started, 90d), (health.WindowStartedAt, health.ObservedSeconds));
     }
@@ -72,7 +72,7 @@ public sealed class RolloutStepObserverTests : IDisposable
 
         var health = _observer.Measure(Plan(0), Started.AddSeconds(10));
 
-        Assert.Equal((0L, 3d), (health.LegacyRequests, health.LegacyP95Ms));
+        Assert.Equal((0L, 3d, 20), (health.LegacyRequests, health.LegacyP95Ms, health.LegacyLatencySamples));
     }
 
     public void Dispose()

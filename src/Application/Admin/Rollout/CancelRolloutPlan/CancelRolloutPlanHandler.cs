@@ -1,6 +1,7 @@
 using CameraMonitor.Application.Admin.Rollout.Common;
 using CameraMonitor.Application.Common.Errors;
 using CameraMonitor.Application.Common.Rollout.Plans;
+using CameraMonitor.Domain.Common;
 using MediatR;
 
 namespace CameraMonitor.Application.Admin.Rollout.CancelRolloutPlan;
@@ -12,7 +13,7 @@ public sealed class CancelRolloutPlanHandler(RolloutChanges changes, IRolloutPla
     public async Task<RolloutPlan> Handle(CancelRolloutPlanCommand request, CancellationToken cancellationToken)
     {
         var name = changes.Canonical(request.Endpoint);
-        var plan = await store.CancelAsync(name, request.Actor, request.Reason, clock.GetUtcNow().UtcDateTime, cancellationToken)
+        var plan = await store.CancelAsync(name, request.Actor, request.Reason, clock.UtcNowForStorage().UtcDateTime, cancellationToken)
             ?? throw new NotFoundException("active rollout plan of endpoint", name);
         observer.Forget(plan.Id);
         return plan;

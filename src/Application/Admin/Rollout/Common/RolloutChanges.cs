@@ -1,6 +1,7 @@
 using CameraMonitor.Application.Common.Errors;
 using CameraMonitor.Application.Common.Rollout;
 using CameraMonitor.Application.Common.Rollout.Plans;
+using CameraMonitor.Domain.Common;
 
 namespace CameraMonitor.Application.Admin.Rollout.Common;
 
@@ -24,7 +25,7 @@ public sealed class RolloutChanges(
         if (setsPercentage)
         {
             await plans.CancelAsync(name, actor, "manual change of the percentage" + (reason is null ? "" : $": {reason}"),
-                clock.GetUtcNow().UtcDateTime, cancellationToken);
+                clock.UtcNowForStorage().UtcDateTime, cancellationToken);
         }
 
         await store.ChangeAsync(name, change, actor, reason, cancellationToken);

@@ -1,6 +1,7 @@
 using CameraMonitor.Application.Admin.Rollout.Common;
 using CameraMonitor.Application.Common.Rollout;
 using CameraMonitor.Application.Common.Rollout.Plans;
+using CameraMonitor.Domain.Common;
 using MediatR;
 
 namespace CameraMonitor.Application.Admin.Rollout.StartRolloutPlan;
@@ -15,7 +16,7 @@ public sealed class StartRolloutPlanHandler(
 {
     public async Task<RolloutPlan> Handle(StartRolloutPlanCommand request, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNowForStorage().UtcDateTime;
         var plan = await store.StartAsync(changes.Canonical(request.Endpoint), request.ToSettings(), request.Actor,
             request.Reason, now, cancellationToken);
         // The window starts before the first step is served here, so every request of the step is counted.

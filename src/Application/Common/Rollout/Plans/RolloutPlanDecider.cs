@@ -10,6 +10,12 @@ namespace CameraMonitor.Application.Common.Rollout.Plans;
 /// </summary>
 public static class RolloutPlanDecider
 {
+    /// <summary>
+    /// Latencies each side needs before p95s are compared: with fewer, a nearest-rank p95 is simply the maximum,
+    /// and one cold-start request (JIT, a new connection) would roll a healthy step back.
+    /// </summary>
+    public const int MinLatencySamples = 20;
+
     public static PlanDecision Decide(RolloutPlanSettings settings, int stepIndex, StepHealth health)
     {
         var percentage = settings.Steps[stepIndex];
@@ -49,7 +55,7 @@ public static class RolloutPlanDecider
             return Format($"success rate {health.SuccessRatePercent} % < {settings.MinSuccessRatePercent} % ({health.SuccessfulAnswers} of {health.Answered} requests answered without a server error)");
         }
 
-        if (health is { DomainP95Ms: { } domain, LegacyP95Ms: { } legacy }
+        if (health is { DomainP95Ms: { } domain, LegacyP95Ms: { } legacy, DomainLatencySamples: >= MinLatencySamples, LegacyLatencySamples: >= MinLatencySamples }
             && domain > legacy * (1 + settings.MaxP95IncreasePercent / 100)
             && domain - legacy > settings.MinP95DeltaMs)
         {

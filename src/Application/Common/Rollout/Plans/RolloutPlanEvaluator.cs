@@ -1,3 +1,4 @@
+using CameraMonitor.Domain.Common;
 using Microsoft.Extensions.Logging;
 
 namespace CameraMonitor.Application.Common.Rollout.Plans;
@@ -22,7 +23,7 @@ public sealed class RolloutPlanEvaluator(
         var evaluated = new List<RolloutPlan>();
         foreach (var id in await store.ActiveIdsAsync(cancellationToken))
         {
-            var now = clock.GetUtcNow().UtcDateTime;
+            var now = clock.UtcNowForStorage().UtcDateTime;
             var stored = await store.TryUpdateAsync(id, plan =>
             {
                 var health = observer.Measure(plan, now);

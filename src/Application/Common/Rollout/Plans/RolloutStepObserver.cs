@@ -47,7 +47,9 @@ public sealed class RolloutStepObserver(RolloutMetrics metrics)
             current.Fallback.Requests - start.Fallback.Requests,
             current.Fallback.Errors - start.Fallback.Errors,
             LatencyWindow.Percentile(domainLatencies, 95),
+            domainLatencies.Length,
             LatencyWindow.Percentile(legacyLatencies, 95),
+            legacyLatencies.Length,
             current.ParityCompared - start.ParityCompared,
             current.ParityMismatches - start.ParityMismatches);
     }

@@ -13,7 +13,9 @@ namespace CameraMonitor.Application.Common.Rollout.Plans;
 /// <param name="FallbackRequests">Legacy answers to failed domain attempts.</param>
 /// <param name="FallbackErrors">Of those, the ones legacy failed too.</param>
 /// <param name="DomainP95Ms">p95 of domain latencies in the window; null without samples.</param>
+/// <param name="DomainLatencySamples">How many latencies <paramref name="DomainP95Ms"/> is computed over.</param>
 /// <param name="LegacyP95Ms">p95 of legacy latencies in the window (the latest window when legacy had none in it).</param>
+/// <param name="LegacyLatencySamples">How many latencies <paramref name="LegacyP95Ms"/> is computed over.</param>
 public sealed record StepHealth(
     DateTime WindowStartedAt,
     double ObservedSeconds,
@@ -24,7 +26,9 @@ public sealed record StepHealth(
     long FallbackRequests,
     long FallbackErrors,
     double? DomainP95Ms,
+    int DomainLatencySamples,
     double? LegacyP95Ms,
+    int LegacyLatencySamples,
     long ParityCompared,
     long ParityMismatched)
 {
