@@ -75,6 +75,19 @@ public sealed class RolloutStepObserverTests : IDisposable
         Assert.Equal((0L, 3d, 20), (health.LegacyRequests, health.LegacyP95Ms, health.LegacyLatencySamples));
     }
 
+    [Fact]
+    public void Retain_DropsTheWindowsOfPlansNoLongerActive()
+    {
+        _observer.Begin(Plan(0), Started);
+        _observer.Begin(Plan(0) with { Id = 2 }, Started);
+        Record("domain", 5, times: 30);
+
+        _observer.Retain([2]);
+
+        Assert.Equal(0, _observer.Measure(Plan(0), Started.AddSeconds(60)).DomainRequests);
+        Assert.Equal(30, _observer.Measure(Plan(0) with { Id = 2 }, Started.AddSeconds(60)).DomainRequests);
+    }
+
     public void Dispose()
     {
         _metrics.Dispose();

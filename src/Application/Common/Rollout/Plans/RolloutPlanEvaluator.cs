@@ -21,26 +21,43 @@ public sealed class RolloutPlanEvaluator(
     public async Task<IReadOnlyList<RolloutPlan>> EvaluateAllAsync(CancellationToken cancellationToken)
     {
         var evaluated = new List<RolloutPlan>();
-        foreach (var id in await store.ActiveIdsAsync(cancellationToken))
+        var active = await store.ActiveIdsAsync(cancellationToken);
+        observer.Retain(active);
+        foreach (var id in active)
         {
-            var now = clock.UtcNowForStorage().UtcDateTime;
-            var stored = await store.TryUpdateAsync(id, plan =>
+            try
             {
-                var health = observer.Measure(plan, now);
-                var decision = RolloutPlanDecider.Decide(plan.Settings, plan.CurrentStepIndex, health);
-                return plan.After(new PlanEvaluation(now, plan.CurrentStepIndex, plan.CurrentPercentage, decision.Verdict,
-                    decision.Reason, health));
-            }, Actor, cancellationToken);
-            if (stored is null)
-            {
-                continue;
+                if (await EvaluateAsync(id, cancellationToken) is { } stored)
+                {
+                    evaluated.Add(stored);
+                }
             }
-
-            await AfterAsync(stored, now, cancellationToken);
-            evaluated.Add(stored);
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One plan that cannot be evaluated (e.g. a database error) must not stop the others.
+                logger.LogError(exception, "Evaluating rollout plan {PlanId} failed; it is tried again next round", id);
+            }
         }
 
         return evaluated;
+    }
+
+    private async Task<RolloutPlan?> EvaluateAsync(long id, CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNowForStorage().UtcDateTime;
+        var stored = await store.TryUpdateAsync(id, plan =>
+        {
+            var health = observer.Measure(plan, now);
+            var decision = RolloutPlanDecider.Decide(plan.Settings, plan.CurrentStepIndex, health);
+            return plan.After(new PlanEvaluation(now, plan.CurrentStepIndex, plan.CurrentPercentage, decision.Verdict,
+                decision.Reason, health));
+        }, Actor, cancellationToken);
+        if (stored is not null)
+        {
+            await AfterAsync(stored, now, cancellationToken);
+        }
+
+        return stored;
     }
 
     private async Task AfterAsync(RolloutPlan plan, DateTime now, CancellationToken cancellationToken)

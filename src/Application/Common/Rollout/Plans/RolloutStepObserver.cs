@@ -19,6 +19,15 @@ public sealed class RolloutStepObserver(RolloutMetrics metrics)
 
     public void Forget(long planId) => _baselines.TryRemove(planId, out _);
 
+    /// <summary>Drops the windows of plans no longer active (ended here or by another instance): memory stays bounded.</summary>
+    public void Retain(IReadOnlyCollection<long> activePlanIds)
+    {
+        foreach (var id in _baselines.Keys.Where(id => !activePlanIds.Contains(id)))
+        {
+            _baselines.TryRemove(id, out _);
+        }
+    }
+
     /// <summary>What happened to the plan's endpoint since its current step's window started here.</summary>
     public StepHealth Measure(RolloutPlan plan, DateTime now)
     {
