@@ -89,6 +89,23 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     }
 
     [Fact]
+    public async Task Evaluate_HealthyLastStep_CompletesThePlan_LeavingItsPercentage()
+    {
+        await _operator.StartPlanAsync(Endpoint, new { steps = new[] { 30 }, observation_seconds = 60, min_requests = 10, max_p95_increase_percent = 10_000 });
+        await _operator.CamerasAsync(10, forceDomain: true);
+        var auditBefore = (await _operator.NewestAuditAsync()).GetProperty("id").GetInt64();
+        api.Clock.Advance(TimeSpan.FromSeconds(60));
+
+        await Evaluator().EvaluateAllAsync(CancellationToken.None);
+        var plan = await _operator.GetPlanAsync(Endpoint);
+
+        Assert.Equal(("completed", 30), (plan.Str("state"), plan.GetProperty("current_percentage").GetInt32()));
+        Assert.EndsWith("plan complete", plan.Str("end_reason"), StringComparison.Ordinal);
+        Assert.Equal(30, (await _operator.GetEndpointAsync(Endpoint)).GetProperty("percentage").GetDouble());
+        Assert.Equal(auditBefore, (await _operator.NewestAuditAsync()).GetProperty("id").GetInt64());
+    }
+
+    [Fact]
     public async Task Evaluate_TooFewRequests_HoldsEvenAfterTheWindow()
     {
         await _operator.StartPlanAsync(Endpoint, Quick);
