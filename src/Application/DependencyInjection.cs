@@ -4,6 +4,7 @@ using CameraMonitor.Application.Common.Behaviors;
 using CameraMonitor.Application.Common.DarkLaunch;
 using CameraMonitor.Application.Common.Parity;
 using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Common.Rollout.Plans;
 using CameraMonitor.Application.Common.Telemetry;
 using CameraMonitor.Application.Statistics.Common;
 using CameraMonitor.Application.SystemInfo;
@@ -69,6 +70,12 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<DarkLaunchOptions>, DarkLaunchOptionsValidator>();
         services.AddSingleton<DarkLaunchMetrics>();
         services.AddSingleton<DarkLaunchTracker>();
+        services.AddOptions<RolloutPlanOptions>().Bind(configuration.GetSection(RolloutPlanOptions.SectionName))
+            .Validate(o => o.EvaluationIntervalSeconds is >= 0 and <= RolloutPlanOptions.MaxEvaluationIntervalSeconds,
+                "Rollout:Plans:EvaluationIntervalSeconds must be 0 (off) to 3600.")
+            .ValidateOnStart();
+        services.AddSingleton<RolloutStepObserver>();
+        services.AddSingleton<RolloutPlanEvaluator>();
         return services;
     }
 }

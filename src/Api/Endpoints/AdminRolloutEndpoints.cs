@@ -1,13 +1,18 @@
 using System.Security.Claims;
 using CameraMonitor.Api.Security;
+using CameraMonitor.Application.Admin.Rollout.CancelRolloutPlan;
 using CameraMonitor.Application.Admin.Rollout.Common;
 using CameraMonitor.Application.Admin.Rollout.GetParityReport;
 using CameraMonitor.Application.Admin.Rollout.GetRolloutMetrics;
+using CameraMonitor.Application.Admin.Rollout.GetRolloutPlan;
 using CameraMonitor.Application.Admin.Rollout.ListRolloutAudit;
 using CameraMonitor.Application.Admin.Rollout.ListRolloutEndpoints;
+using CameraMonitor.Application.Admin.Rollout.ListRolloutPlans;
 using CameraMonitor.Application.Admin.Rollout.RemoveRolloutOverride;
 using CameraMonitor.Application.Admin.Rollout.RollbackRolloutEndpoint;
+using CameraMonitor.Application.Admin.Rollout.StartRolloutPlan;
 using CameraMonitor.Application.Admin.Rollout.UpdateRolloutEndpoint;
+using CameraMonitor.Application.Common.Rollout.Plans;
 using CameraMonitor.Application.Common.Telemetry;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,6 +34,10 @@ public static class AdminRolloutEndpoints
         group.MapGet("/audit", ListAudit);
         group.MapGet("/parity", ParityReport);
         group.MapGet("/metrics", Metrics);
+        group.MapPost("/endpoints/{name}/plan", StartPlan).RequireAuthorization(AdminPolicies.Change);
+        group.MapGet("/endpoints/{name}/plan", GetPlan);
+        group.MapDelete("/endpoints/{name}/plan", CancelPlan).RequireAuthorization(AdminPolicies.Change);
+        group.MapGet("/plans", ListPlans);
         return app;
     }
 
@@ -56,6 +65,21 @@ public static class AdminRolloutEndpoints
 
     private static async Task<Ok<RolloutMetricsReport>> Metrics(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetRolloutMetricsQuery(), cancellationToken));
+
+    private static async Task<Created<RolloutPlan>> StartPlan(string name, StartRolloutPlanBody? body, ClaimsPrincipal user,
+        IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Created($"{Prefix}/endpoints/{name}/plan",
+            await mediator.Send((body ?? new StartRolloutPlanBody()).ToCommand(name, Actor(user)), cancellationToken));
+
+    private static async Task<Ok<RolloutPlan>> GetPlan(string name, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetRolloutPlanQuery(name), cancellationToken));
+
+    private static async Task<Ok<RolloutPlan>> CancelPlan(string name, string? reason, ClaimsPrincipal user, IMediator mediator,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new CancelRolloutPlanCommand(name, Actor(user), reason), cancellationToken));
+
+    private static async Task<Ok<ListRolloutPlansResponse>> ListPlans(IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ListRolloutPlansQuery(), cancellationToken));
 
     // The policies only admit authenticated keys, whose name is the key's owner.
     private static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";

@@ -26,6 +26,19 @@ public sealed class PostgresRolloutOverrideStore(NpgsqlDataSource dataSource, Ti
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var applied = await ChangeAsync(transaction, endpoint, change, actor, reason, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return applied;
+    }
+
+    /// <summary>
+    /// The same change inside a transaction the caller owns and commits (a rollout plan moves its row in it too);
+    /// the notification goes out only when that transaction commits.
+    /// </summary>
+    public async Task<RolloutChange> ChangeAsync(NpgsqlTransaction transaction, string endpoint,
+        Func<RolloutOverride?, RolloutOverride?> change, string actor, string? reason, CancellationToken cancellationToken)
+    {
+        var connection = transaction.Connection!;
         var key = new { Endpoint = endpoint };
         await connection.ExecuteAsync(new CommandDefinition(RolloutSql.LockEndpoint, key, transaction, cancellationToken: cancellationToken));
         var old = Parse(await connection.QuerySingleOrDefaultAsync<string?>(
@@ -45,7 +58,6 @@ public sealed class PostgresRolloutOverrideStore(NpgsqlDataSource dataSource, Ti
             new { Endpoint = endpoint, ChangedAt = changedAt, Actor = actor, Old = Serialize(old), New = settings, Reason = reason },
             transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(RolloutSql.Notify, key, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
         return new RolloutChange(endpoint, old, updated);
     }
 

@@ -1,5 +1,6 @@
 using CameraMonitor.Application.Common.Parity;
 using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Common.Rollout.Plans;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,13 +11,16 @@ public static class RolloutControlRegistration
     /// <summary>Run-time overrides from PostgreSQL over the configured rollout, kept live by LISTEN/NOTIFY.</summary>
     public static IServiceCollection AddRolloutControl(this IServiceCollection services)
     {
-        services.AddSingleton<IRolloutOverrideStore, PostgresRolloutOverrideStore>();
+        services.AddSingleton<PostgresRolloutOverrideStore>();
+        services.AddSingleton<IRolloutOverrideStore>(p => p.GetRequiredService<PostgresRolloutOverrideStore>());
         services.AddSingleton<LayeredRolloutState>();
         services.Replace(ServiceDescriptor.Singleton<IRolloutState>(p => p.GetRequiredService<LayeredRolloutState>()));
         services.AddSingleton<IRolloutStateRefresher>(p => p.GetRequiredService<LayeredRolloutState>());
         services.AddHostedService<RolloutChangeListener>();
         services.AddSingleton<IParityDiffStore, PostgresParityDiffStore>();
         services.AddHostedService<ParityWorker>();
+        services.AddSingleton<IRolloutPlanStore, PostgresRolloutPlanStore>();
+        services.AddHostedService<RolloutPlanWorker>();
         return services;
     }
 }

@@ -47,6 +47,7 @@ public class ApiFixture : DatabaseFixture
             builder.UseSetting("Admin:ApiKeys:1:Owner", ReaderOwner);
             builder.UseSetting("Admin:ApiKeys:1:Role", "reader");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+            ConfigureHost(builder);
         });
         Client = Factory.CreateClient();
         await SeedAsync();
@@ -76,4 +77,9 @@ public class ApiFixture : DatabaseFixture
     }
 
     protected virtual Task SeedAsync() => ExecuteAsync(SeedData.CamerasSql);
+
+    /// <summary>Extra settings or services of the main host, for fixtures that need them.</summary>
+    protected virtual void ConfigureHost(IWebHostBuilder builder)
+    {
+    }
 }

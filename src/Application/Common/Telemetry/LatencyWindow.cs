@@ -21,13 +21,36 @@ public sealed class LatencyWindow(int capacity)
         }
     }
 
+    /// <summary>How many samples were ever added (the window keeps the latest <see cref="Capacity"/>).</summary>
+    public long Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _count;
+            }
+        }
+    }
+
     /// <summary>The samples in the window, sorted ascending.</summary>
-    public double[] Sorted()
+    public double[] Sorted() => SortedSince(0);
+
+    /// <summary>
+    /// The samples added after the first <paramref name="count"/> ones (as far as the window still holds them),
+    /// sorted ascending: the latencies since a <see cref="Count"/> read earlier.
+    /// </summary>
+    public double[] SortedSince(long count)
     {
         double[] copy;
         lock (_lock)
         {
-            copy = _samples[..(int)Math.Min(_count, _samples.Length)];
+            var n = (int)Math.Min(Math.Max(_count - count, 0), _samples.Length);
+            copy = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                copy[i] = _samples[(_count - n + i) % _samples.Length];
+            }
         }
 
         Array.Sort(copy);

@@ -96,6 +96,18 @@ public sealed class RolloutMetrics : IDisposable
             Paths.Select(path => PathReport(endpoint, path)).ToList());
     }).ToList());
 
+    /// <summary>The endpoint's counters now, for deltas over a period (progressive delivery's step window).</summary>
+    public EndpointSnapshot Snapshot(string endpoint)
+    {
+        var own = _endpoints.TryGetValue(endpoint, out var e) ? e : new EndpointCounters();
+        return new EndpointSnapshot(PathSnapshotOf(endpoint, ServedPath.Domain), PathSnapshotOf(endpoint, ServedPath.Legacy),
+            PathSnapshotOf(endpoint, ServedPath.LegacyFallback), Interlocked.Read(ref own.Compared), Interlocked.Read(ref own.Mismatches));
+    }
+
+    /// <summary>The path's latencies recorded after <paramref name="latencyCount"/> (a <see cref="PathSnapshot.LatencyCount"/>), sorted.</summary>
+    public double[] LatenciesSince(string endpoint, ServedPath path, long latencyCount) =>
+        _paths.TryGetValue((endpoint, path.ToName()), out var counters) ? counters.Latencies.SortedSince(latencyCount) : [];
+
     public void Dispose() => _meter.Dispose();
 
     private PathMetrics PathReport(string endpoint, string path)
@@ -109,6 +121,11 @@ public sealed class RolloutMetrics : IDisposable
         return new PathMetrics(path, Interlocked.Read(ref counters.Requests), Interlocked.Read(ref counters.Errors), sorted.Length,
             LatencyWindow.Percentile(sorted, 50), LatencyWindow.Percentile(sorted, 95), LatencyWindow.Percentile(sorted, 99));
     }
+
+    private PathSnapshot PathSnapshotOf(string endpoint, ServedPath path) =>
+        _paths.TryGetValue((endpoint, path.ToName()), out var counters)
+            ? new PathSnapshot(Interlocked.Read(ref counters.Requests), Interlocked.Read(ref counters.Errors), counters.Latencies.Count)
+            : PathSnapshot.Empty;
 
     private EndpointCounters Endpoint(string endpoint) => _endpoints.GetOrAdd(endpoint, _ => new EndpointCounters());
 

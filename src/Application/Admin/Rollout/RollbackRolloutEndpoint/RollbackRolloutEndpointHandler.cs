@@ -9,5 +9,6 @@ public sealed class RollbackRolloutEndpointHandler(RolloutChanges changes)
 {
     public Task<EndpointRolloutDto> Handle(RollbackRolloutEndpointCommand request, CancellationToken cancellationToken) =>
         changes.ApplyAsync(request.Endpoint, old => (old ?? new()).With(new RolloutOverride(Percentage: 0)), request.Actor,
-            request.Reason ?? "rollback", cancellationToken);
+            request.Reason ?? "rollback", cancellationToken,
+            setsPercentage: true);
 }

@@ -8,5 +8,6 @@ public sealed class UpdateRolloutEndpointHandler(RolloutChanges changes)
 {
     public Task<EndpointRolloutDto> Handle(UpdateRolloutEndpointCommand request, CancellationToken cancellationToken) =>
         changes.ApplyAsync(request.Endpoint, old => (old ?? new()).With(request.Changes), request.Actor, request.Reason,
-            cancellationToken);
+            cancellationToken,
+            setsPercentage: request.Changes.Percentage is not null);
 }

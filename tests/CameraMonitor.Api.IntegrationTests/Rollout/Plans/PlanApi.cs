@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CameraMonitor.Api.IntegrationTests.Admin;
+using CameraMonitor.Api.IntegrationTests.Infrastructure;
+
+namespace CameraMonitor.Api.IntegrationTests.Rollout.Plans;
+
+/// <summary>Helpers over the plan routes of the operator API and the traffic the plans judge.</summary>
+internal static class PlanApi
+{
+    public static string PlanUrl(string endpoint) => $"{AdminApi.Prefix}/endpoints/{endpoint}/plan";
+
+    public static async Task<JsonElement> StartPlanAsync(this HttpClient client, string endpoint, object? body = null)
+    {
+        using var response = body is null
+            ? await client.PostAsync(PlanUrl(endpoint), null)
+            : await client.PostAsJsonAsync(PlanUrl(endpoint), body);
+        return await response.JsonAsync(HttpStatusCode.Created);
+    }
+
+    public static Task<JsonElement> GetPlanAsync(this HttpClient client, string endpoint) => client.GetJsonAsync(PlanUrl(endpoint));
+
+    /// <summary>Ends any active plan and removes the override, so each test starts from configuration.</summary>
+    public static async Task ResetAsync(this HttpClient client, string endpoint)
+    {
+        using var cancelled = await client.DeleteAsync(PlanUrl(endpoint));
+        using var removed = await client.DeleteAsync($"{AdminApi.Prefix}/endpoints/{endpoint}");
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+    }
+
+    /// <summary>GET /api/v1/cameras <paramref name="times"/> times on the given path; returns what served them.</summary>
+    public static async Task<IReadOnlyList<string>> CamerasAsync(this HttpClient client, int times, bool forceDomain)
+    {
+        var servedBy = new List<string>();
+        for (var i = 0; i < times; i++)
+        {
+            using var response = await client.GetAsync($"/api/v1/cameras?force_domain={(forceDomain ? "true" : "false")}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            servedBy.Add(response.ServedBy());
+        }
+
+        return servedBy;
+    }
+
+    /// <summary>The newest audit row.</summary>
+    public static async Task<JsonElement> NewestAuditAsync(this HttpClient client) =>
+        (await client.GetJsonAsync($"{AdminApi.Prefix}/audit?limit=1")).GetProperty("entries")[0];
+
+    public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
+}
