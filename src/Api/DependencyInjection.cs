@@ -5,7 +5,10 @@ using CameraMonitor.Api.OpenApi;
 using CameraMonitor.Application.Common.DarkLaunch;
 using CameraMonitor.Application.Common.Telemetry;
 using Microsoft.AspNetCore.Http.Json;
+using Npgsql;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace CameraMonitor.Api;
 
@@ -13,7 +16,7 @@ public static class DependencyInjection
 {
     public const string ReadyTag = "ready";
 
-    public static IServiceCollection AddApi(this IServiceCollection services)
+    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<JsonOptions>(options =>
         {
@@ -27,12 +30,24 @@ public static class DependencyInjection
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag]);
         services.AddSingleton(TimeProvider.System);
 
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        var telemetry = services.AddOpenTelemetry();
+        telemetry.WithMetrics(metrics => metrics
             .AddMeter(RolloutMetrics.MeterName)
             .AddMeter(DarkLaunchMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());
+        telemetry.WithTracing(tracing => tracing
+            .AddSource(RolloutTracing.SourceName)
+            .AddAspNetCoreInstrumentation()
+            .AddNpgsql());
+
+        // Standard OTEL_EXPORTER_OTLP_ENDPOINT: set it and traces and metrics also go to that collector.
+        if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
         return services;
     }
 }

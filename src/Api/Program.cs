@@ -15,7 +15,7 @@ builder.Configuration.AddEnvironmentAliases();
 builder.Services
     .AddApplication(builder.Configuration)
     .AddInfrastructure(builder.Configuration)
-    .AddApi()
+    .AddApi(builder.Configuration)
     .AddAdminSecurity(builder.Configuration);
 
 var app = builder.Build();

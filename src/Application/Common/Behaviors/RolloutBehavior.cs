@@ -36,8 +36,10 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
         }
 
         var decision = await router.DecideAsync(Endpoint, requestContext);
+        var chosen = decision.UseDomain ? ServedPath.Domain.ToName() : ServedPath.Legacy.ToName();
         logger.LogDebug("Routing {Endpoint} for client {ClientKey} to {Path} ({Reason})",
-            Endpoint, requestContext.ClientKey, decision.UseDomain ? "domain" : "legacy", decision.Reason);
+            Endpoint, requestContext.ClientKey, chosen, decision.Reason);
+        using var activity = RolloutTracing.StartRouting(Endpoint, new RoutingInfo(chosen, decision.Reason));
 
         if (!decision.UseDomain)
         {
@@ -61,6 +63,7 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
         {
             metrics.RecordAttempt(Endpoint, ServedPath.Domain.ToName(), Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed: true);
             metrics.RecordFallback(Endpoint);
+            activity.RecordFallback(exception);
             logger.LogWarning(exception, "Domain handler of {Endpoint} failed; falling back to legacy for client {ClientKey}",
                 Endpoint, requestContext.ClientKey);
             return await RunLegacy(request, legacy, ServedPath.LegacyFallback, cancellationToken);

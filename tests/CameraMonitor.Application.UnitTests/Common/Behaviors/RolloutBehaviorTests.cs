@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CameraMonitor.Application.Common.Behaviors;
 using CameraMonitor.Application.Common.Errors;
 using CameraMonitor.Application.Common.Messaging;
@@ -74,6 +75,39 @@ public sealed class RolloutBehaviorTests : IDisposable
 
         Assert.Equal("legacy body", response);
         Assert.Equal(ServedPath.LegacyFallback, _servedBy.Path);
+    }
+
+    [Fact]
+    public async Task Handle_WhenItFallsBack_TracesTheDecisionAndTheFallback()
+    {
+        RouteTo(domain: true);
+        var spans = new List<Activity>();
+        using var parent = new Activity("test request").Start();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == RolloutTracing.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.ParentSpanId == parent.SpanId)
+                {
+                    lock (spans)
+                    {
+                        spans.Add(activity);
+                    }
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        await Behavior<SampleQuery>().Handle(new SampleQuery(), CancellationToken.None,
+            () => throw new InvalidOperationException("bug in the domain path"));
+
+        var span = Assert.Single(spans);
+        Assert.Equal("rollout Sample", span.DisplayName);
+        Assert.Equal("percentage", span.GetTagItem("cameramonitor.rollout.reason"));
+        Assert.Equal("legacy-fallback", span.GetTagItem("cameramonitor.rollout.path"));
+        Assert.Equal("fallback", Assert.Single(span.Events).Name);
     }
 
     [Fact]
