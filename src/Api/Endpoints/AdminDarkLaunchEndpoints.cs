@@ -12,7 +12,8 @@ public static class AdminDarkLaunchEndpoints
 
     public static IEndpointRouteBuilder MapAdminDarkLaunchEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, Report).RequireAuthorization(AdminPolicies.Read).WithTags("Admin: dark launch");
+        app.MapGet(Path, Report).RequireAuthorization(AdminPolicies.Read).WithTags("Admin: dark launch")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 

@@ -26,17 +26,25 @@ public static class AdminRolloutEndpoints
 
     public static IEndpointRouteBuilder MapAdminRolloutEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(Prefix).RequireAuthorization(AdminPolicies.Read).WithTags("Admin: rollout");
+        var group = app.MapGroup(Prefix).RequireAuthorization(AdminPolicies.Read).WithTags("Admin: rollout")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesValidationProblem();
         group.MapGet("/endpoints", ListEndpoints);
-        group.MapPut("/endpoints/{name}", UpdateEndpoint).RequireAuthorization(AdminPolicies.Change);
-        group.MapDelete("/endpoints/{name}", RemoveOverride).RequireAuthorization(AdminPolicies.Change);
-        group.MapPost("/endpoints/{name}/rollback", Rollback).RequireAuthorization(AdminPolicies.Change);
+        group.MapPut("/endpoints/{name}", UpdateEndpoint).RequireAuthorization(AdminPolicies.Change)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/endpoints/{name}", RemoveOverride).RequireAuthorization(AdminPolicies.Change)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/endpoints/{name}/rollback", Rollback).RequireAuthorization(AdminPolicies.Change)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/audit", ListAudit);
         group.MapGet("/parity", ParityReport);
         group.MapGet("/metrics", Metrics);
-        group.MapPost("/endpoints/{name}/plan", StartPlan).RequireAuthorization(AdminPolicies.Change);
-        group.MapGet("/endpoints/{name}/plan", GetPlan);
-        group.MapDelete("/endpoints/{name}/plan", CancelPlan).RequireAuthorization(AdminPolicies.Change);
+        group.MapPost("/endpoints/{name}/plan", StartPlan).RequireAuthorization(AdminPolicies.Change)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/endpoints/{name}/plan", GetPlan)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/endpoints/{name}/plan", CancelPlan).RequireAuthorization(AdminPolicies.Change)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/plans", ListPlans);
         return app;
     }

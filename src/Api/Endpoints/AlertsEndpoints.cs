@@ -10,7 +10,7 @@ public static class AlertsEndpoints
 {
     public static IEndpointRouteBuilder MapAlertsEndpoints(this IEndpointRouteBuilder app)
     {
-        var alerts = app.MapGroup("/api/v1/alerts").WithTags("Alerts");
+        var alerts = app.MapGroup("/api/v1/alerts").WithTags("Alerts").ProducesValidationProblem();
         alerts.MapGet("/history-db", ListAlertHistory)
             .WithName(nameof(ListAlertHistory))
             .WithSummary("Stored alerts, newest first; filters camera_id, alert_type, severity, since, limit.");

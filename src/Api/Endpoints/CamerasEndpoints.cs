@@ -17,13 +17,14 @@ public static class CamerasEndpoints
 
     public static IEndpointRouteBuilder MapCamerasEndpoints(this IEndpointRouteBuilder app)
     {
-        var cameras = app.MapGroup(BasePath).WithTags("Cameras");
+        var cameras = app.MapGroup(BasePath).WithTags("Cameras").ProducesValidationProblem();
         cameras.MapGet("/", ListCameras)
             .WithName(nameof(ListCameras))
             .WithSummary("Every camera, ordered by id; optionally only enabled ones or one status.");
         cameras.MapPost("/", CreateCamera)
             .WithName(nameof(CreateCamera))
-            .WithSummary("Registers a camera: 201 with its Location; 400 invalid; 409 when the id is taken.");
+            .WithSummary("Registers a camera: 201 with its Location; 400 invalid; 409 when the id is taken.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         // A literal segment outranks {camera_id}, so "consistency" is never read as a camera id.
         cameras.MapGet("/consistency", CheckCameraMirror)
             .WithName(nameof(CheckCameraMirror))
@@ -32,13 +33,16 @@ public static class CamerasEndpoints
         // validators answer 400 naming camera_id.
         cameras.MapPut("/{camera_id}", UpdateCamera)
             .WithName(nameof(UpdateCamera))
-            .WithSummary("Partial update: fields left out (or null) keep their value.");
+            .WithSummary("Partial update: fields left out (or null) keep their value.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         cameras.MapDelete("/{camera_id}", DeleteCamera)
             .WithName(nameof(DeleteCamera))
-            .WithSummary("Deletes a camera; its detection records and violations are kept.");
+            .WithSummary("Deletes a camera; its detection records and violations are kept.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         cameras.MapGet("/{camera_id}/stats", GetCameraStats)
             .WithName(nameof(GetCameraStats))
-            .WithSummary("All-time detection and violation statistics of one camera.");
+            .WithSummary("All-time detection and violation statistics of one camera.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -16,14 +16,16 @@ public static class DetectionRecordsEndpoints
 
     public static IEndpointRouteBuilder MapDetectionRecordsEndpoints(this IEndpointRouteBuilder app)
     {
-        var records = app.MapGroup("/api/v1/records/detection-records").WithTags("Detection records");
+        var records = app.MapGroup("/api/v1/records/detection-records").WithTags("Detection records")
+            .ProducesValidationProblem();
         records.MapGet("/{camera_id}", ListDetectionRecords)
             .WithName(nameof(ListDetectionRecords))
             .WithSummary("A camera's detection records, newest first, paged, optionally within [start_time, end_time].");
         records.MapPost("/", IngestDetectionRecords)
             .WithName(nameof(IngestDetectionRecords))
             .WithSummary("Ingest one record or an array of up to 1000, all or nothing; honours Idempotency-Key.")
-            .Accepts<List<DetectionRecordInput>>("application/json");
+            .Accepts<List<DetectionRecordInput>>("application/json")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

@@ -12,13 +12,15 @@ public static class ViolationsEndpoints
     public static IEndpointRouteBuilder MapViolationsEndpoints(this IEndpointRouteBuilder app)
     {
         // The id is bound as text: a non-numeric id is a 400 naming violation_id, not a routing 404.
-        var violations = app.MapGroup("/api/v1/records/violations").WithTags("Violations");
+        var violations = app.MapGroup("/api/v1/records/violations").WithTags("Violations")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         violations.MapGet("/{violation_id}", GetViolation)
             .WithName(nameof(GetViolation))
             .WithSummary("One violation with its review fields; 404 when unknown, 400 for a non-numeric id.");
         violations.MapPut("/{violation_id}/status", ChangeViolationStatus)
             .WithName(nameof(ChangeViolationStatus))
-            .WithSummary("Review a violation (pending → confirmed | false_positive → …); 409 when it changed meanwhile.");
+            .WithSummary("Review a violation (pending → confirmed | false_positive → …); 409 when it changed meanwhile.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using CameraMonitor.Api.IntegrationTests.Infrastructure;
 
 namespace CameraMonitor.Api.IntegrationTests.Endpoints;
@@ -24,6 +25,19 @@ public sealed class HostingTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("/api/v1/cameras", document, StringComparison.Ordinal);
         Assert.Contains("\"force_domain\"", document, StringComparison.Ordinal);
         Assert.Contains("X-Served-By", document, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/records/violations/{violation_id}/status", "put", new[] { "400", "404", "409" })]
+    [InlineData("/api/v1/cameras", "post", new[] { "400", "409" })]
+    [InlineData("/api/v1/admin/rollout/endpoints/{name}", "put", new[] { "400", "401", "403", "404" })]
+    public async Task OpenApi_DocumentsTheProblemAnswersOfAnOperation(string path, string method, string[] statuses)
+    {
+        using var document = JsonDocument.Parse(await api.Client.GetStringAsync("/openapi/v1.json"));
+
+        var responses = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+
+        Assert.All(statuses, status => Assert.True(responses.TryGetProperty(status, out _), $"{method} {path} lacks {status}"));
     }
 
     [Fact]
