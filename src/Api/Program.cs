@@ -16,13 +16,15 @@ builder.Services
     .AddApplication(builder.Configuration)
     .AddInfrastructure(builder.Configuration)
     .AddApi(builder.Configuration)
-    .AddAdminSecurity(builder.Configuration);
+    .AddAdminSecurity(builder.Configuration)
+    .AddBrowserAccess(builder.Configuration);
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCors();
 app.UseMiddleware<RolloutHttpMiddleware>();
 
 app.MapOpenApi();

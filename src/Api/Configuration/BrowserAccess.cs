@@ -1,0 +1,28 @@
+using CameraMonitor.Api.Rollout;
+
+namespace CameraMonitor.Api.Configuration;
+
+/// <summary>
+/// CORS for browser dashboards on other origins, listed in Cors:AllowedOrigins (none by default, so no
+/// cross-origin access unless configured). X-Served-By and Location are exposed so a dashboard can show
+/// which implementation answered and follow a created resource.
+/// </summary>
+public static class BrowserAccess
+{
+    public const string AllowedOriginsKey = "Cors:AllowedOrigins";
+
+    public static IServiceCollection AddBrowserAccess(this IServiceCollection services, IConfiguration configuration)
+    {
+        var origins = configuration.GetSection(AllowedOriginsKey).Get<string[]>() ?? [];
+        return services.AddCors(options => options.AddDefaultPolicy(policy =>
+        {
+            if (origins.Length > 0)
+            {
+                policy.WithOrigins(origins)
+                    .AllowAnyHeader()
+                    .AllowAnyMethod()
+                    .WithExposedHeaders(RolloutHttpMiddleware.ServedByHeader, "Location");
+            }
+        }));
+    }
+}
