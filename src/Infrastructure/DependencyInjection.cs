@@ -56,6 +56,12 @@ public static class DependencyInjection
         services.AddScoped<IAlertRepository, AlertRepository>();
         services.AddScoped<IAlertRuleRepository, AlertRuleRepository>();
         services.AddScoped<IIngestIdempotency, IngestIdempotencyStore>();
+        services.AddOptions<IdempotencyRetentionOptions>().Bind(configuration.GetSection(IdempotencyRetentionOptions.SectionName))
+            .Validate(o => o.IdempotencyKeyRetentionHours is >= 1 and <= 8760 && o.IdempotencyPruneIntervalMinutes is >= 0 and <= 1440,
+                "Ingest:IdempotencyKeyRetentionHours must be 1–8760 and Ingest:IdempotencyPruneIntervalMinutes 0–1440.")
+            .ValidateOnStart();
+        services.AddSingleton<IdempotencyKeyPruner>();
+        services.AddHostedService(p => p.GetRequiredService<IdempotencyKeyPruner>());
         services.AddRolloutControl();
 
         services.Scan(scan => scan.FromAssemblies(typeof(DependencyInjection).Assembly)
