@@ -39,11 +39,13 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     {
         var binDirectory = FindBinDirectory();
         dataDirectory = Path.GetFullPath(dataDirectory);
-        Directory.CreateDirectory(dataDirectory);
         if (IsRoot)
         {
-            await RunAsync("chown", ["-R", $"{ServiceUser}:{ServiceUser}", dataDirectory], asServiceUser: false, cancellationToken);
-            await RunAsync("chmod", ["700", dataDirectory], asServiceUser: false, cancellationToken);
+            dataDirectory = await PrepareForServiceUserAsync(dataDirectory, cancellationToken);
+        }
+        else
+        {
+            Directory.CreateDirectory(dataDirectory);
         }
 
         if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
@@ -85,6 +87,31 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     }
 
     private static bool IsRoot => Environment.UserName == "root";
+
+    /// <summary>
+    /// Hands the folder to the postgres user. When that user cannot reach it (a checkout under /root, whose
+    /// mode is 700), the cluster goes to a folder of its own under the system temp folder instead, named
+    /// after the requested path so the same checkout finds it again; <see cref="DataDirectory"/> tells where.
+    /// </summary>
+    private static async Task<string> PrepareForServiceUserAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        await RunAsync("chown", ["-R", $"{ServiceUser}:{ServiceUser}", dataDirectory], asServiceUser: false, cancellationToken);
+        await RunAsync("chmod", ["700", dataDirectory], asServiceUser: false, cancellationToken);
+        if (await RunAsync("test", ["-w", dataDirectory, "-a", "-x", dataDirectory], asServiceUser: true, cancellationToken,
+                throwOnFailure: false) == 0)
+        {
+            return dataDirectory;
+        }
+
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(dataDirectory)))[..12];
+        var reachable = Path.Combine(Path.GetTempPath(), $"cameramonitor-pg-{hash}");
+        Directory.CreateDirectory(reachable);
+        await RunAsync("chown", ["-R", $"{ServiceUser}:{ServiceUser}", reachable], asServiceUser: false, cancellationToken);
+        await RunAsync("chmod", ["700", reachable], asServiceUser: false, cancellationToken);
+        return reachable;
+    }
 
     private static async Task<LocalPostgresServer> StartNewAsync(string binDirectory, string dataDirectory,
         CancellationToken cancellationToken)
@@ -157,8 +184,8 @@ public sealed class LocalPostgresServer : IAsyncDisposable
             "or give a connection string in ConnectionStrings__Postgres).");
     }
 
-    private static async Task RunAsync(string fileName, IReadOnlyList<string> arguments, bool asServiceUser,
-        CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string fileName, IReadOnlyList<string> arguments, bool asServiceUser,
+        CancellationToken cancellationToken, bool throwOnFailure = true)
     {
         var start = new ProcessStartInfo
         {
@@ -184,10 +211,12 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
+        if (process.ExitCode != 0 && throwOnFailure)
         {
             throw new InvalidOperationException(
                 $"{Path.GetFileName(fileName)} exited with {process.ExitCode}: {await stderr}{await stdout}");
         }
+
+        return process.ExitCode;
     }
 }
