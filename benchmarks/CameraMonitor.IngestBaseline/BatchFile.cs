@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CameraMonitor.Application.Detections;
 using CameraMonitor.Application.Detections.IngestDetectionRecords;
 using CameraMonitor.Infrastructure.Persistence.Ingest;
 
@@ -15,15 +14,6 @@ public static class BatchFile
         await using var stream = File.OpenRead(path);
         var items = await JsonSerializer.DeserializeAsync<List<DetectionRecordInput>>(stream, Options)
                     ?? throw new InvalidDataException($"{path}: not a JSON array of records.");
-        return items.Select(ToRow).ToList();
+        return items.Select(IngestRecordRow.FromInput).ToList();
     }
-
-    // The same mapping as the ingest handlers, so the baseline writes byte-identical rows.
-    private static IngestRecordRow ToRow(DetectionRecordInput item) => new(
-        item.CameraId!,
-        item.DetectedAt!.Value.ToUniversalTime(),
-        item.PersonCount,
-        DetectionObjectsJson.Serialize(item.ObjectList.Select(o => new DetectedObjectDto(o.Class!, o.Confidence, o.Bbox!))),
-        item.ProcessingMs,
-        item.ViolationList.Select(v => new IngestViolationRow(v.ViolationType!, v.Confidence, v.SnapshotPath)).ToList());
 }

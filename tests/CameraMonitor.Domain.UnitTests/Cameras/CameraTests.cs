@@ -1,11 +1,12 @@
 using CameraMonitor.Domain.Cameras;
 using CameraMonitor.Domain.Common;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CameraMonitor.Domain.UnitTests.Cameras;
 
 public sealed class CameraTests
 {
-    private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero).AddTicks(1234567));
+    private static readonly TimeProvider Clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero).AddTicks(1234567));
 
     public static TheoryData<string> BadIds => new()
     {
@@ -80,7 +81,7 @@ public sealed class CameraTests
     public void Change_WhenFieldsAreLeftOut_KeepsThemAndMovesUpdatedAt()
     {
         var camera = Create();
-        var later = new FixedClock(Clock.GetUtcNow().AddHours(1));
+        var later = new FakeTimeProvider(Clock.GetUtcNow().AddHours(1));
 
         camera.Change(name: "Renamed", location: null, sourceUrl: null, enabled: null, status: CameraStatus.Offline, later);
 
@@ -182,7 +183,7 @@ public sealed class CameraTests
         var before = (camera.Name, camera.Location, camera.SourceUrl, camera.Enabled, camera.Status, camera.UpdatedAt);
 
         var error = Assert.Throws<DomainException>(() =>
-            camera.Change(name, location, sourceUrl, enabled: false, CameraStatus.Offline, new FixedClock(Clock.GetUtcNow().AddDays(1))));
+            camera.Change(name, location, sourceUrl, enabled: false, CameraStatus.Offline, new FakeTimeProvider(Clock.GetUtcNow().AddDays(1))));
 
         Assert.Equal(field, error.Field);
         Assert.Equal(before, (camera.Name, camera.Location, camera.SourceUrl, camera.Enabled, camera.Status, camera.UpdatedAt));
@@ -204,7 +205,7 @@ public sealed class CameraTests
         var camera = Create();
         var created = camera.CreatedAt;
 
-        camera.Change("Other", "Elsewhere", "http://127.0.0.1/o", false, CameraStatus.Unknown, new FixedClock(Clock.GetUtcNow().AddDays(3)));
+        camera.Change("Other", "Elsewhere", "http://127.0.0.1/o", false, CameraStatus.Unknown, new FakeTimeProvider(Clock.GetUtcNow().AddDays(3)));
 
         Assert.Equal(("cam0", created), (camera.Id.Value, camera.CreatedAt));
     }
@@ -219,9 +220,4 @@ public sealed class CameraTests
 
     private static Camera Create(string id = "cam0", string name = "Cam", string sourceUrl = "rtsp://127.0.0.1/s") =>
         Camera.Create(id, name, "Hall", sourceUrl, enabled: true, CameraStatus.Online, Clock);
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

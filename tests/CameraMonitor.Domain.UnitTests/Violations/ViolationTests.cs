@@ -1,5 +1,6 @@
 using CameraMonitor.Domain.Common;
 using CameraMonitor.Domain.Violations;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CameraMonitor.Domain.UnitTests.Violations;
 
@@ -40,7 +41,7 @@ public sealed class ViolationTests
 
         if (allowed)
         {
-            violation.ChangeStatus(to, "checked", "alice", new FixedClock(Now));
+            violation.ChangeStatus(to, "checked", "alice", new FakeTimeProvider(Now));
 
             Assert.Equal(to, violation.Status);
             Assert.Equal(Now.Ticks / 10 * 10, violation.HandledAt!.Value.Ticks);
@@ -50,7 +51,7 @@ public sealed class ViolationTests
         }
         else
         {
-            var error = Assert.Throws<DomainException>(() => violation.ChangeStatus(to, "checked", "alice", new FixedClock(Now)));
+            var error = Assert.Throws<DomainException>(() => violation.ChangeStatus(to, "checked", "alice", new FakeTimeProvider(Now)));
 
             Assert.Equal("status", error.Field);
             Assert.Contains($"from {from.ToName()} to {to.ToName()}", error.Message, StringComparison.Ordinal);
@@ -67,7 +68,7 @@ public sealed class ViolationTests
     {
         var violation = Create(ViolationStatus.Confirmed);
 
-        violation.ChangeStatus(ViolationStatus.Resolved, null, null, new FixedClock(Now));
+        violation.ChangeStatus(ViolationStatus.Resolved, null, null, new FakeTimeProvider(Now));
 
         var changed = Assert.Single(violation.Events);
         Assert.Equal((7L, ViolationStatus.Confirmed, ViolationStatus.Resolved), (changed.ViolationId, changed.From, changed.To));
@@ -78,7 +79,7 @@ public sealed class ViolationTests
     {
         var violation = Create(ViolationStatus.Resolved, handledBy: "bob", notes: "fined");
 
-        violation.ChangeStatus(ViolationStatus.Resolved, null, null, new FixedClock(Now));
+        violation.ChangeStatus(ViolationStatus.Resolved, null, null, new FakeTimeProvider(Now));
 
         Assert.Equal(("bob", "fined"), (violation.HandledBy, violation.Notes));
         Assert.NotNull(violation.HandledAt);
@@ -89,7 +90,7 @@ public sealed class ViolationTests
     {
         var violation = Create(ViolationStatus.Resolved, notes: "fined");
 
-        violation.ChangeStatus(ViolationStatus.Resolved, "fine paid", null, new FixedClock(Now));
+        violation.ChangeStatus(ViolationStatus.Resolved, "fine paid", null, new FakeTimeProvider(Now));
 
         Assert.Equal("fine paid", violation.Notes);
     }
@@ -100,7 +101,7 @@ public sealed class ViolationTests
         var violation = Create(ViolationStatus.Pending);
 
         var error = Assert.Throws<DomainException>(() => violation.ChangeStatus(ViolationStatus.Confirmed,
-            new string('n', Violation.MaxNotesLength + 1), null, new FixedClock(Now)));
+            new string('n', Violation.MaxNotesLength + 1), null, new FakeTimeProvider(Now)));
 
         Assert.Equal("notes", error.Field);
         Assert.Equal(ViolationStatus.Pending, violation.Status);
@@ -123,15 +124,10 @@ public sealed class ViolationTests
 
     private static Violation Changed(Violation violation)
     {
-        violation.ChangeStatus(ViolationStatus.Confirmed, null, null, new FixedClock(Now));
+        violation.ChangeStatus(ViolationStatus.Confirmed, null, null, new FakeTimeProvider(Now));
         return violation;
     }
 
     private static Violation Create(ViolationStatus status, string? handledBy = null, string? notes = null, int version = 0) =>
         Violation.Rehydrate(7, "cam0", 3, "no_mask", 0.9, null, status, Now.AddHours(-1), null, handledBy, notes, version);
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

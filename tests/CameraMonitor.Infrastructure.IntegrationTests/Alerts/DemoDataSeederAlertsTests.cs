@@ -4,6 +4,7 @@ using CameraMonitor.Infrastructure.Persistence.Repositories;
 using CameraMonitor.Testing;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CameraMonitor.Infrastructure.IntegrationTests.Alerts;
 
@@ -22,7 +23,7 @@ public sealed class DemoDataSeederAlertsTests : IClassFixture<DatabaseFixture>
     [Fact]
     public async Task Seed_TwiceOnAnEmptyDatabase_LoadsEnabledAndDisabledRulesAndTheirAlertsOnce()
     {
-        var seeder = new DemoDataSeeder(_database.DataSource, new FixedClock(Now), NullLogger<DemoDataSeeder>.Instance);
+        var seeder = new DemoDataSeeder(_database.DataSource, new FakeTimeProvider(Now), NullLogger<DemoDataSeeder>.Instance);
 
         await seeder.SeedAsync(CancellationToken.None);
         var firstAlerts = await CountAsync("SELECT count(*) FROM alerts");
@@ -49,11 +50,6 @@ public sealed class DemoDataSeederAlertsTests : IClassFixture<DatabaseFixture>
     {
         await using var connection = await _database.DataSource.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<long>(sql);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 
     private sealed class TestSession(Npgsql.NpgsqlConnection connection, Npgsql.NpgsqlTransaction transaction)

@@ -3,6 +3,7 @@ using CameraMonitor.Testing;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CameraMonitor.Infrastructure.IntegrationTests.Detections;
 
@@ -19,7 +20,7 @@ public sealed class IdempotencyKeyPrunerTests(DatabaseFixture database) : IClass
               ('IngestDetectionRecords', 'fresh',     '2026-11-17T12:01:00Z', 'h', '{2}'),
               ('IngestDetectionRecords', 'unanswered','2026-11-01T00:00:00Z', 'h', NULL)
             """);
-        var pruner = new IdempotencyKeyPruner(database.DataSource, new FixedClock(Now),
+        var pruner = new IdempotencyKeyPruner(database.DataSource, new FakeTimeProvider(Now),
             Options.Create(new IdempotencyRetentionOptions { IdempotencyKeyRetentionHours = 72 }),
             NullLogger<IdempotencyKeyPruner>.Instance);
 
@@ -29,10 +30,5 @@ public sealed class IdempotencyKeyPrunerTests(DatabaseFixture database) : IClass
         var left = (await connection.QueryAsync<string>("SELECT key FROM idempotency_keys ORDER BY key")).ToList();
         Assert.Equal(1, deleted);
         Assert.Equal(["fresh", "unanswered"], left);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -6,12 +6,13 @@ using CameraMonitor.Infrastructure.Persistence.Repositories;
 using CameraMonitor.Testing;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CameraMonitor.Infrastructure.IntegrationTests.Persistence;
 
 public sealed class CameraRepositoryTests : IClassFixture<DatabaseFixture>
 {
-    private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero).AddTicks(5));
+    private static readonly TimeProvider Clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero).AddTicks(5));
     private readonly DatabaseFixture _database;
 
     public CameraRepositoryTests(DatabaseFixture database)
@@ -82,10 +83,5 @@ public sealed class CameraRepositoryTests : IClassFixture<DatabaseFixture>
     {
         await using var session = NewSession();
         return await work(new CameraRepository(session));
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

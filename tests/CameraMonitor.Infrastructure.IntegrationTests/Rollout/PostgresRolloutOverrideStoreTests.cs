@@ -1,6 +1,7 @@
 using CameraMonitor.Application.Common.Rollout;
 using CameraMonitor.Infrastructure.Rollout;
 using CameraMonitor.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CameraMonitor.Infrastructure.IntegrationTests.Rollout;
 
@@ -50,10 +51,5 @@ public sealed class PostgresRolloutOverrideStoreTests(DatabaseFixture database) 
         Assert.False((await store.LoadAsync(CancellationToken.None)).ContainsKey("Emptied"));
     }
 
-    private PostgresRolloutOverrideStore Store() => new(database.DataSource, new FixedClock());
-
-    private sealed class FixedClock : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
+    private PostgresRolloutOverrideStore Store() => new(database.DataSource, new FakeTimeProvider(Now));
 }

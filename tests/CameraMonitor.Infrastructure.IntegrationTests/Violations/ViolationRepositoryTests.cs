@@ -4,13 +4,14 @@ using CameraMonitor.Infrastructure.Persistence.Repositories;
 using CameraMonitor.Testing;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CameraMonitor.Infrastructure.IntegrationTests.Violations;
 
 /// <summary>The violation repository and the rollup move against real PostgreSQL (each test on its own rows).</summary>
 public sealed class ViolationRepositoryTests : IClassFixture<DatabaseFixture>
 {
-    private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
+    private static readonly TimeProvider Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
     private readonly DatabaseFixture _database;
 
     public ViolationRepositoryTests(DatabaseFixture database)
@@ -115,9 +116,4 @@ public sealed class ViolationRepositoryTests : IClassFixture<DatabaseFixture>
     }
 
     private DbSession NewSession() => new(_database.DataSource, NullLogger<DbSession>.Instance);
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -1,5 +1,4 @@
 using CameraMonitor.Application.Common.Rollout;
-using CameraMonitor.Application.Detections;
 using CameraMonitor.Application.Detections.IngestDetectionRecords;
 using CameraMonitor.Domain.Common;
 using CameraMonitor.Infrastructure.Persistence;
@@ -65,18 +64,10 @@ public sealed class IngestDetectionRecordsLegacyHandler(IDbSession session, IIng
             throw IngestErrors.UnknownCameras(request.Items, unknown);
         }
 
-        var ids = await DetectionIngestWriter.WriteAsync(session, request.Items.Select(ToRow).ToList(), cancellationToken);
+        var ids = await DetectionIngestWriter.WriteAsync(session, request.Items.Select(IngestRecordRow.FromInput).ToList(), cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(RaiseAlertsSql, new { Ids = ids.ToArray(), Now = now.UtcDateTime },
             session.Transaction, cancellationToken: cancellationToken));
 
         return await idempotency.AnswerAsync(request, ids, cancellationToken);
     }
-
-    private static IngestRecordRow ToRow(DetectionRecordInput item) => new(
-        item.CameraId!,
-        item.DetectedAt!.Value.ToUniversalTime(),
-        item.PersonCount,
-        DetectionObjectsJson.Serialize(item.ObjectList.Select(o => new DetectedObjectDto(o.Class!, o.Confidence, o.Bbox!))),
-        item.ProcessingMs,
-        item.ViolationList.Select(v => new IngestViolationRow(v.ViolationType!, v.Confidence, v.SnapshotPath)).ToList());
 }

@@ -1,3 +1,6 @@
+using CameraMonitor.Application.Detections;
+using CameraMonitor.Application.Detections.IngestDetectionRecords;
+
 namespace CameraMonitor.Infrastructure.Persistence.Ingest;
 
 /// <summary>A detection record ready for COPY: both ingest paths map to it, so both write identical rows.</summary>
@@ -7,4 +10,14 @@ public sealed record IngestRecordRow(
     int PersonCount,
     string ObjectsJson,
     double ProcessingMs,
-    IReadOnlyList<IngestViolationRow> Violations);
+    IReadOnlyList<IngestViolationRow> Violations)
+{
+    /// <summary>Straight from a validated wire item (the legacy path and the ingest benchmark use it).</summary>
+    public static IngestRecordRow FromInput(DetectionRecordInput item) => new(
+        item.CameraId!,
+        item.DetectedAt!.Value.ToUniversalTime(),
+        item.PersonCount,
+        DetectionObjectsJson.Serialize(item.ObjectList.Select(o => new DetectedObjectDto(o.Class!, o.Confidence, o.Bbox!))),
+        item.ProcessingMs,
+        item.ViolationList.Select(v => new IngestViolationRow(v.ViolationType!, v.Confidence, v.SnapshotPath)).ToList());
+}
