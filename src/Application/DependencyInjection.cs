@@ -1,11 +1,11 @@
 using System.Text.Json;
-using CameraMonitor.Application.Admin.Rollout.Common;
 using CameraMonitor.Application.Common.Behaviors;
-using CameraMonitor.Application.Common.DarkLaunch;
-using CameraMonitor.Application.Common.Parity;
-using CameraMonitor.Application.Common.Rollout;
-using CameraMonitor.Application.Common.Rollout.Plans;
-using CameraMonitor.Application.Common.Telemetry;
+using CameraMonitor.Application.Rollout.Admin.Shared;
+using CameraMonitor.Application.Rollout.DarkLaunch;
+using CameraMonitor.Application.Rollout.Evidence;
+using CameraMonitor.Application.Rollout.Parity;
+using CameraMonitor.Application.Rollout.Plans;
+using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Application.Statistics.Common;
 using CameraMonitor.Application.SystemInfo;
 using FluentValidation;

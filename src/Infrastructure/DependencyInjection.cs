@@ -1,9 +1,9 @@
 using CameraMonitor.Application.Cameras;
 using CameraMonitor.Application.Cameras.GetCameraStats;
-using CameraMonitor.Application.Common.DarkLaunch;
 using CameraMonitor.Application.Common.Persistence;
-using CameraMonitor.Application.Common.Rollout;
 using CameraMonitor.Application.Detections.IngestDetectionRecords;
+using CameraMonitor.Application.Rollout.DarkLaunch;
+using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Application.Statistics.Common;
 using CameraMonitor.Application.SystemInfo;
 using CameraMonitor.Domain.Alerts;

@@ -1,5 +1,5 @@
 using CameraMonitor.Api.Security;
-using CameraMonitor.Application.Admin.DarkLaunch.GetDarkLaunchReport;
+using CameraMonitor.Application.Rollout.Admin.GetDarkLaunchReport;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,5 +1,5 @@
 using CameraMonitor.Application.Common.Errors;
-using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Rollout.Routing;
 
 namespace CameraMonitor.Api.Rollout;
 

@@ -1,5 +1,5 @@
-using CameraMonitor.Application.Common.DarkLaunch;
 using CameraMonitor.Application.Common.Persistence;
+using CameraMonitor.Application.Rollout.DarkLaunch;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 

@@ -1,4 +1,4 @@
-using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Rollout.Routing;
 
 namespace CameraMonitor.Infrastructure.Rollout;
 

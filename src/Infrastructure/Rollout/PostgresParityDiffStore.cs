@@ -1,4 +1,4 @@
-using CameraMonitor.Application.Common.Parity;
+using CameraMonitor.Application.Rollout.Parity;
 using Dapper;
 using Npgsql;
 

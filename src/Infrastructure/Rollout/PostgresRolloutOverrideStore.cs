@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Rollout.Routing;
 using Dapper;
 using Npgsql;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using CameraMonitor.Application.Common.Errors;
-using CameraMonitor.Application.Common.Rollout;
-using CameraMonitor.Application.Common.Rollout.Plans;
+using CameraMonitor.Application.Rollout.Plans;
+using CameraMonitor.Application.Rollout.Routing;
 using Dapper;
 using Npgsql;
 

@@ -1,6 +1,6 @@
-using CameraMonitor.Application.Common.Parity;
-using CameraMonitor.Application.Common.Rollout;
-using CameraMonitor.Application.Common.Rollout.Plans;
+using CameraMonitor.Application.Rollout.Parity;
+using CameraMonitor.Application.Rollout.Plans;
+using CameraMonitor.Application.Rollout.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,4 +1,4 @@
-using CameraMonitor.Application.Common.Rollout.Plans;
+using CameraMonitor.Application.Rollout.Plans;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

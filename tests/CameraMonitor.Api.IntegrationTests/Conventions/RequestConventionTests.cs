@@ -1,6 +1,6 @@
 using CameraMonitor.Api.IntegrationTests.Infrastructure;
 using CameraMonitor.Application.Common.Messaging;
-using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Rollout.Routing;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CameraMonitor.Api.IntegrationTests.Infrastructure;
-using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Application.SystemInfo;
 using Microsoft.Extensions.DependencyInjection;
 using NSubstitute;

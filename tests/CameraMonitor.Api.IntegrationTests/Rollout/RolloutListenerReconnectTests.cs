@@ -1,6 +1,6 @@
 using System.Net;
-using CameraMonitor.Api.IntegrationTests.Admin;
 using CameraMonitor.Api.IntegrationTests.Infrastructure;
+using CameraMonitor.Api.IntegrationTests.Rollout.Admin;
 
 namespace CameraMonitor.Api.IntegrationTests.Rollout;
 

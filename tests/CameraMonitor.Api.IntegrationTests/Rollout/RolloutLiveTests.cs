@@ -1,6 +1,6 @@
 using System.Net;
-using CameraMonitor.Api.IntegrationTests.Admin;
 using CameraMonitor.Api.IntegrationTests.Infrastructure;
+using CameraMonitor.Api.IntegrationTests.Rollout.Admin;
 using CameraMonitor.Api.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,4 +1,4 @@
-using CameraMonitor.Application.Common.DarkLaunch;
+using CameraMonitor.Application.Rollout.DarkLaunch;
 using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.Ingest;
 using CameraMonitor.Testing;

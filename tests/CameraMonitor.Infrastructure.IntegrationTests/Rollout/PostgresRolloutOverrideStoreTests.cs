@@ -1,4 +1,4 @@
-using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Infrastructure.Rollout;
 using CameraMonitor.Testing;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,5 @@
 using CameraMonitor.Application.Common.Errors;
-using CameraMonitor.Application.Common.Rollout.Plans;
+using CameraMonitor.Application.Rollout.Plans;
 using CameraMonitor.Infrastructure.Rollout;
 using CameraMonitor.Testing;
 

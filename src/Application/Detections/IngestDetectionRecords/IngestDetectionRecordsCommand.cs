@@ -1,5 +1,5 @@
 using CameraMonitor.Application.Common.Messaging;
-using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Rollout.Routing;
 
 namespace CameraMonitor.Application.Detections.IngestDetectionRecords;
 

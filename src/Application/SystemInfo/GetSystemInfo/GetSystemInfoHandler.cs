@@ -1,4 +1,4 @@
-using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Rollout.Routing;
 using MediatR;
 
 namespace CameraMonitor.Application.SystemInfo.GetSystemInfo;

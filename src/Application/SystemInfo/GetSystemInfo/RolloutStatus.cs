@@ -1,5 +1,5 @@
-using CameraMonitor.Application.Admin.Rollout.Common;
-using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Rollout.Admin.Shared;
+using CameraMonitor.Application.Rollout.Routing;
 
 namespace CameraMonitor.Application.SystemInfo.GetSystemInfo;
 

@@ -1,6 +1,6 @@
 using CameraMonitor.Application.Alerts;
 using CameraMonitor.Application.Alerts.ListAlertHistory;
-using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.Repositories;
 using Dapper;

@@ -1,7 +1,7 @@
 using CameraMonitor.Application.Cameras;
 using CameraMonitor.Application.Cameras.DeleteCamera;
 using CameraMonitor.Application.Common.Persistence;
-using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Infrastructure.Persistence;
 using Dapper;
 

@@ -1,6 +1,6 @@
 using CameraMonitor.Application.Cameras;
 using CameraMonitor.Application.Cameras.GetCameraStats;
-using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Infrastructure.Persistence;
 using Dapper;
 

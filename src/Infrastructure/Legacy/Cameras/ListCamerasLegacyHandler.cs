@@ -1,7 +1,7 @@
 using System.Text;
 using CameraMonitor.Application.Cameras;
 using CameraMonitor.Application.Cameras.ListCameras;
-using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Infrastructure.Persistence;
 using Dapper;
 

@@ -1,7 +1,7 @@
 using CameraMonitor.Application.Cameras;
 using CameraMonitor.Application.Cameras.UpdateCamera;
 using CameraMonitor.Application.Common.Persistence;
-using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Domain.Common;
 using CameraMonitor.Infrastructure.Persistence;
 using Dapper;

@@ -1,5 +1,5 @@
-using CameraMonitor.Application.Common.Rollout;
 using CameraMonitor.Application.Detections.IngestDetectionRecords;
+using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Domain.Common;
 using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.Ingest;

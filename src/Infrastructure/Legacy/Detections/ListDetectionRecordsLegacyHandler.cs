@@ -1,6 +1,6 @@
-using CameraMonitor.Application.Common.Rollout;
 using CameraMonitor.Application.Detections;
 using CameraMonitor.Application.Detections.ListDetectionRecords;
+using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.Ingest;
 using CameraMonitor.Infrastructure.Persistence.Repositories;

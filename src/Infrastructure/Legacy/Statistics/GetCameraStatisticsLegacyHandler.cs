@@ -1,4 +1,4 @@
-using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Application.Statistics.CameraStatistics;
 using CameraMonitor.Application.Statistics.Common;
 using CameraMonitor.Infrastructure.Persistence;

@@ -1,4 +1,4 @@
-using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Application.Statistics.Events;
 using CameraMonitor.Application.Violations;
 using CameraMonitor.Infrastructure.Persistence;

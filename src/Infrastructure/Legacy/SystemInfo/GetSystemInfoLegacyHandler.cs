@@ -1,4 +1,4 @@
-using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Application.SystemInfo;
 using CameraMonitor.Application.SystemInfo.GetSystemInfo;
 using CameraMonitor.Infrastructure.Persistence;

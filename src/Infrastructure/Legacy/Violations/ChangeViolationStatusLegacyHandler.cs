@@ -1,5 +1,5 @@
 using CameraMonitor.Application.Common.Errors;
-using CameraMonitor.Application.Common.Rollout;
+using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Application.Violations;
 using CameraMonitor.Application.Violations.ChangeViolationStatus;
 using CameraMonitor.Domain.Common;

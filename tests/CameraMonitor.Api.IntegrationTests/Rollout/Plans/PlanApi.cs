@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CameraMonitor.Api.IntegrationTests.Admin;
 using CameraMonitor.Api.IntegrationTests.Infrastructure;
+using CameraMonitor.Api.IntegrationTests.Rollout.Admin;
 
 namespace CameraMonitor.Api.IntegrationTests.Rollout.Plans;
 

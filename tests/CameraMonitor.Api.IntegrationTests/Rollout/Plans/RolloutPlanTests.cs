@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using CameraMonitor.Api.IntegrationTests.Admin;
 using CameraMonitor.Api.IntegrationTests.Infrastructure;
-using CameraMonitor.Application.Common.Rollout.Plans;
+using CameraMonitor.Api.IntegrationTests.Rollout.Admin;
+using CameraMonitor.Application.Rollout.Plans;
 using CameraMonitor.Domain.Cameras;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
-using CameraMonitor.Api.IntegrationTests.Admin;
 using CameraMonitor.Api.IntegrationTests.Infrastructure;
+using CameraMonitor.Api.IntegrationTests.Rollout.Admin;
 
 namespace CameraMonitor.Api.IntegrationTests.Rollout.Plans;
 

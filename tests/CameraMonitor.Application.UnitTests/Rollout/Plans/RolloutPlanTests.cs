@@ -1,4 +1,4 @@
-using CameraMonitor.Application.Common.Rollout.Plans;
+using CameraMonitor.Application.Rollout.Plans;
 
 namespace CameraMonitor.Application.UnitTests.Rollout.Plans;
 

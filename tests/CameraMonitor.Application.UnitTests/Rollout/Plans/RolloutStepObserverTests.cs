@@ -1,5 +1,5 @@
-using CameraMonitor.Application.Common.Rollout.Plans;
-using CameraMonitor.Application.Common.Telemetry;
+using CameraMonitor.Application.Rollout.Evidence;
+using CameraMonitor.Application.Rollout.Plans;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CameraMonitor.Application.UnitTests.Rollout.Plans;

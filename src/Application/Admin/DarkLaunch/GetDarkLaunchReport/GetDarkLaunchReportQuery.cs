@@ -1,6 +1,0 @@
-using MediatR;
-
-namespace CameraMonitor.Application.Admin.DarkLaunch.GetDarkLaunchReport;
-
-/// <summary>GET /api/v1/admin/dark-launch: per command endpoint, the write-path dark launch results.</summary>
-public sealed record GetDarkLaunchReportQuery : IRequest<GetDarkLaunchReportResponse>;

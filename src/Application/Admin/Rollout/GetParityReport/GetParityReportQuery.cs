@@ -1,6 +1,0 @@
-using MediatR;
-
-namespace CameraMonitor.Application.Admin.Rollout.GetParityReport;
-
-/// <summary>GET /api/v1/admin/rollout/parity: per endpoint, compared / matched / accuracy / latest diffs / noise.</summary>
-public sealed record GetParityReportQuery : IRequest<GetParityReportResponse>;

@@ -1,6 +1,0 @@
-using CameraMonitor.Application.Common.Parity;
-
-namespace CameraMonitor.Application.Admin.Rollout.GetParityReport;
-
-/// <param name="Scope">Counts are this instance's since start; recent diffs come from every instance (PostgreSQL).</param>
-public sealed record GetParityReportResponse(string Scope, IReadOnlyList<EndpointParityReport> Endpoints);

@@ -1,7 +1,0 @@
-using CameraMonitor.Application.Common.Telemetry;
-using MediatR;
-
-namespace CameraMonitor.Application.Admin.Rollout.GetRolloutMetrics;
-
-/// <summary>GET /api/v1/admin/rollout/metrics: per endpoint × path requests, errors, fallbacks, mismatches, p50/p95/p99.</summary>
-public sealed record GetRolloutMetricsQuery : IRequest<RolloutMetricsReport>;

@@ -1,9 +1,0 @@
-using FluentValidation;
-
-namespace CameraMonitor.Application.Admin.Rollout.ListRolloutAudit;
-
-public sealed class ListRolloutAuditValidator : AbstractValidator<ListRolloutAuditQuery>
-{
-    public ListRolloutAuditValidator() =>
-        RuleFor(q => q.Limit).InclusiveBetween(1, ListRolloutAuditQuery.MaxLimit).When(q => q.Limit is not null);
-}

@@ -1,9 +1,0 @@
-using MediatR;
-
-namespace CameraMonitor.Application.Admin.Rollout.ListRolloutPlans;
-
-/// <summary>GET /api/v1/admin/rollout/plans: every endpoint's plans, newest first (at most <see cref="Limit"/>).</summary>
-public sealed record ListRolloutPlansQuery : IRequest<ListRolloutPlansResponse>
-{
-    public const int Limit = 100;
-}

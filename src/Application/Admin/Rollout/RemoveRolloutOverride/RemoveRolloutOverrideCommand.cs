@@ -1,7 +1,0 @@
-using CameraMonitor.Application.Admin.Rollout.Common;
-using MediatR;
-
-namespace CameraMonitor.Application.Admin.Rollout.RemoveRolloutOverride;
-
-/// <summary>DELETE /api/v1/admin/rollout/endpoints/{name}: back to the configured values.</summary>
-public sealed record RemoveRolloutOverrideCommand(string Endpoint, string Actor, string? Reason) : IRequest<EndpointRolloutDto>;

@@ -1,9 +1,0 @@
-namespace CameraMonitor.Application.Common.DarkLaunch;
-
-/// <summary>The operation names the capture trigger writes (lower-case TG_OP).</summary>
-public static class WriteOperations
-{
-    public const string Insert = "insert";
-    public const string Update = "update";
-    public const string Delete = "delete";
-}

@@ -1,9 +1,0 @@
-namespace CameraMonitor.Application.Common.Rollout;
-
-/// <summary>The names of all routed endpoints (every IQuery/ICommand request type of the application).</summary>
-public interface IEndpointCatalog
-{
-    IReadOnlyList<string> Endpoints { get; }
-
-    bool Contains(string endpoint);
-}

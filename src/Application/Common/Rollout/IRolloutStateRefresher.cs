@@ -1,7 +1,0 @@
-namespace CameraMonitor.Application.Common.Rollout;
-
-/// <summary>Re-reads the run-time overrides now (after a change made by this instance, or on a notification).</summary>
-public interface IRolloutStateRefresher
-{
-    Task RefreshAsync(CancellationToken cancellationToken);
-}

@@ -1,4 +1,0 @@
-namespace CameraMonitor.Application.Common.Rollout;
-
-/// <summary>One applied change: the endpoint's override before and after (null: none).</summary>
-public sealed record RolloutChange(string Endpoint, RolloutOverride? Old, RolloutOverride? New);

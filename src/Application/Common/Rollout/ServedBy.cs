@@ -1,7 +1,0 @@
-namespace CameraMonitor.Application.Common.Rollout;
-
-/// <summary>Per-request record of which implementation produced the response (scoped).</summary>
-public sealed class ServedBy
-{
-    public ServedPath? Path { get; set; }
-}

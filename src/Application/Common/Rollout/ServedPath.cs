@@ -1,8 +1,0 @@
-namespace CameraMonitor.Application.Common.Rollout;
-
-public enum ServedPath
-{
-    Domain,
-    Legacy,
-    LegacyFallback,
-}

@@ -1,4 +1,0 @@
-namespace CameraMonitor.Application.Common.Telemetry;
-
-/// <param name="WindowSize">How many of the latest latencies per endpoint × path the percentiles cover.</param>
-public sealed record RolloutMetricsReport(int WindowSize, IReadOnlyList<EndpointMetrics> Endpoints);

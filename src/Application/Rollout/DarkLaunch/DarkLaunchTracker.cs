@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using CameraMonitor.Application.Rollout.Routing;
+using Microsoft.Extensions.Options;
+
+namespace CameraMonitor.Application.Rollout.DarkLaunch;
+
+/// <summary>
+/// In-memory results per endpoint since this instance started: counters, mismatched fields and columns,
+/// and the latest <see cref="DarkLaunchOptions.RecentMismatches"/> mismatches (bounded).
+/// </summary>
+public sealed class DarkLaunchTracker(IOptions<DarkLaunchOptions> options, DarkLaunchMetrics metrics, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, EndpointState> _endpoints = new(StringComparer.Ordinal);
+
+    public void RecordSampled(string endpoint)
+    {
+        Update(endpoint, s => s.Sampled++);
+        metrics.RecordSampled(endpoint);
+    }
+
+    public void RecordShadowFailure(string endpoint)
+    {
+        Update(endpoint, s => s.ShadowFailures++);
+        metrics.RecordShadowFailure(endpoint);
+    }
+
+    public void RecordSkipped(string endpoint) => Update(endpoint, s => s.Skipped++);
+
+    public void RecordCompared(string endpoint, ServedPath realPath, ServedPath shadowPath, DarkLaunchComparison comparison)
+    {
+        var keep = Math.Max(1, options.Value.RecentMismatches);
+        var now = clock.GetUtcNow().UtcDateTime;
+        Update(endpoint, s =>
+        {
+            s.Compared++;
+            s.ResponsesMatched += comparison.ResponseDifferences.Count == 0 ? 1 : 0;
+            s.RowsMatched += comparison.RowDifferences.Count == 0 ? 1 : 0;
+            if (comparison.Matched)
+            {
+                return;
+            }
+
+            s.Mismatches++;
+            foreach (var field in comparison.ResponseDifferences.Select(d => d.Field).Distinct())
+            {
+                s.MismatchedFields[field] = s.MismatchedFields.GetValueOrDefault(field) + 1;
+            }
+
+            foreach (var column in comparison.RowDifferences.Select(d => d.Field).Distinct())
+            {
+                s.MismatchedColumns[column] = s.MismatchedColumns.GetValueOrDefault(column) + 1;
+            }
+
+            s.Recent.Enqueue(new DarkLaunchMismatch(now, realPath.ToName(), shadowPath.ToName(),
+                comparison.ResponseDifferences.Select(d => new DarkLaunchDiff(d.Path, d.Left, d.Right)).ToList(),
+                comparison.RowDifferences.Select(d => new DarkLaunchDiff(d.Path, d.Left, d.Right)).ToList()));
+            while (s.Recent.Count > keep)
+            {
+                s.Recent.Dequeue();
+            }
+        });
+        if (!comparison.Matched)
+        {
+            metrics.RecordMismatch(endpoint);
+        }
+    }
+
+    public EndpointDarkLaunchReport Report(string endpoint)
+    {
+        var settings = options.Value.Endpoint(endpoint);
+        var state = _endpoints.GetOrAdd(endpoint, _ => new EndpointState());
+        lock (state)
+        {
+            return new EndpointDarkLaunchReport(endpoint, settings?.SampleRate ?? 0, settings?.IgnoredFields ?? [],
+                state.Sampled, state.Compared, state.ResponsesMatched, state.RowsMatched, state.Mismatches, state.ShadowFailures,
+                state.Skipped, new Dictionary<string, long>(state.MismatchedFields), new Dictionary<string, long>(state.MismatchedColumns),
+                state.Recent.Reverse().ToList());
+        }
+    }
+
+    private void Update(string endpoint, Action<EndpointState> change)
+    {
+        var state = _endpoints.GetOrAdd(endpoint, _ => new EndpointState());
+        lock (state)
+        {
+            change(state);
+        }
+    }
+
+    private sealed class EndpointState
+    {
+        public readonly Dictionary<string, long> MismatchedFields = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, long> MismatchedColumns = new(StringComparer.Ordinal);
+        public readonly Queue<DarkLaunchMismatch> Recent = new();
+        public long Sampled;
+        public long Compared;
+        public long ResponsesMatched;
+        public long RowsMatched;
+        public long Mismatches;
+        public long ShadowFailures;
+        public long Skipped;
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace CameraMonitor.Application.Rollout.Routing;
+
+/// <summary>
+/// Rollout state from configuration alone (appsettings, environment); reloads with it. It is the
+/// configured layer under the run-time overrides of the PostgreSQL-backed state.
+/// </summary>
+public sealed class ConfiguredRolloutState : IRolloutState, IDisposable
+{
+    /// <summary>Configuration key of the kill switch (env USE_DOMAIN_SERVICE maps onto it).</summary>
+    public const string KillSwitchKey = "FeatureManagement:" + FeatureNames.UseDomainService;
+
+    private const string DefaultPercentageKey = RolloutOptions.SectionName + ":" + nameof(RolloutOptions.DefaultPercentage);
+
+    private readonly IOptionsMonitor<RolloutOptions> _options;
+    private readonly IConfiguration _configuration;
+    private readonly IEndpointCatalog _catalog;
+    private readonly IDisposable? _subscription;
+    private long _version;
+
+    public ConfiguredRolloutState(IOptionsMonitor<RolloutOptions> options, IConfiguration configuration, IEndpointCatalog catalog)
+    {
+        _options = options;
+        _configuration = configuration;
+        _catalog = catalog;
+        _subscription = options.OnChange(_ => Interlocked.Increment(ref _version));
+    }
+
+    public long Version => Interlocked.Read(ref _version);
+
+    public bool KillSwitchAllowsDomain => !bool.TryParse(_configuration[KillSwitchKey], out var enabled) || enabled;
+
+    public EffectiveEndpointRollout Get(string endpoint)
+    {
+        var options = _options.CurrentValue;
+        var own = options.Endpoint(endpoint);
+        var (percentage, source) = own?.Percentage is { } p ? (p, RolloutSources.AppSettings)
+            : options.DefaultPercentage is { } d ? (d, DefaultPercentageSource())
+            : (0d, RolloutSources.Default);
+        var sources = new Dictionary<string, string>
+        {
+            [RolloutFieldNames.Percentage] = source,
+            [RolloutFieldNames.Allow] = ListSource(own?.Allow),
+            [RolloutFieldNames.Deny] = ListSource(own?.Deny),
+            [RolloutFieldNames.ParitySampleRate] = own?.ParitySampleRate is null ? RolloutSources.Default : RolloutSources.AppSettings,
+            [RolloutFieldNames.IgnoredFields] = ListSource(own?.IgnoredFields),
+            [RolloutFieldNames.UnorderedArrays] = ListSource(own?.UnorderedArrays),
+        };
+        return new EffectiveEndpointRollout(endpoint, percentage, source, own?.Allow ?? [], own?.Deny ?? [],
+            own?.ParitySampleRate ?? 0, own?.IgnoredFields ?? [], own?.UnorderedArrays ?? [], sources);
+    }
+
+    public IReadOnlyList<EffectiveEndpointRollout> All() => _catalog.Endpoints.Select(Get).ToList();
+
+    public void Dispose() => _subscription?.Dispose();
+
+    private static string ListSource(List<string>? values) =>
+        values is { Count: > 0 } ? RolloutSources.AppSettings : RolloutSources.Default;
+
+    // ROLLOUT_PERCENT arrives through the environment (or the in-memory alias provider); a value in an
+    // appsettings file is reported as such. The last provider that has the key is the one in force.
+    private string DefaultPercentageSource()
+    {
+        if (_configuration is not IConfigurationRoot root)
+        {
+            return RolloutSources.Env;
+        }
+
+        var provider = root.Providers.LastOrDefault(p => p.TryGet(DefaultPercentageKey, out _));
+        return IsFileProvider(provider) ? RolloutSources.AppSettings
+            : provider is null ? RolloutSources.Default
+            : RolloutSources.Env;
+    }
+
+    // By base-type name, so Application needs no file-provider package for one type test.
+    private static bool IsFileProvider(IConfigurationProvider? provider)
+    {
+        for (var type = provider?.GetType(); type is not null; type = type.BaseType)
+        {
+            if (type.Name == "FileConfigurationProvider")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using CameraMonitor.Application.Common.Errors;
+using CameraMonitor.Application.Common.Messaging;
+using CameraMonitor.Application.Common.Persistence;
+using CameraMonitor.Application.Rollout.Evidence;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CameraMonitor.Application.Rollout.Routing;
+
+/// <summary>
+/// Decides per request whether the domain handler (the rest of the pipeline) or the legacy handler
+/// answers, and falls back to legacy when the domain attempt fails with anything but a business outcome.
+/// Requests without a legacy handler (e.g. the operator API) pass straight through.
+/// </summary>
+public sealed class RolloutBehavior<TRequest, TResponse>(
+    IServiceProvider services,
+    IRolloutRouter router,
+    RequestContext requestContext,
+    ServedBy servedBy,
+    RolloutMetrics metrics,
+    ILogger<RolloutBehavior<TRequest, TResponse>> logger)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    private static readonly string Endpoint = EndpointNames.Of(typeof(TRequest));
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken,
+        RequestHandlerDelegate<TResponse> next)
+    {
+        var legacy = services.GetService<ILegacyHandler<TRequest, TResponse>>();
+        if (legacy is null)
+        {
+            return await next();
+        }
+
+        var decision = await router.DecideAsync(Endpoint, requestContext);
+        var chosen = decision.UseDomain ? ServedPath.Domain.ToName() : ServedPath.Legacy.ToName();
+        logger.LogDebug("Routing {Endpoint} for client {ClientKey} to {Path} ({Reason})",
+            Endpoint, requestContext.ClientKey, chosen, decision.Reason);
+        using var activity = RolloutTracing.StartRouting(Endpoint, new RoutingInfo(chosen, decision.Reason));
+
+        if (!decision.UseDomain)
+        {
+            return await RunLegacy(request, legacy, ServedPath.Legacy, cancellationToken);
+        }
+
+        servedBy.Path = ServedPath.Domain;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await next();
+            metrics.RecordAttempt(Endpoint, ServedPath.Domain.ToName(), Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed: false);
+            return response;
+        }
+        catch (Exception exception) when (BusinessOutcome.Is(exception))
+        {
+            metrics.RecordAttempt(Endpoint, ServedPath.Domain.ToName(), Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed: false);
+            throw;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            metrics.RecordAttempt(Endpoint, ServedPath.Domain.ToName(), Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed: true);
+            metrics.RecordFallback(Endpoint);
+            activity.RecordFallback(exception);
+            logger.LogWarning(exception, "Domain handler of {Endpoint} failed; falling back to legacy for client {ClientKey}",
+                Endpoint, requestContext.ClientKey);
+            return await RunLegacy(request, legacy, ServedPath.LegacyFallback, cancellationToken);
+        }
+    }
+
+    private async Task<TResponse> RunLegacy(TRequest request, ILegacyHandler<TRequest, TResponse> legacy,
+        ServedPath path, CancellationToken cancellationToken)
+    {
+        servedBy.Path = path;
+        var started = Stopwatch.GetTimestamp();
+        var failed = false;
+        try
+        {
+            // A command's legacy attempt gets its own transaction, just like the domain attempt had.
+            return request is ICommandMarker
+                ? await services.GetRequiredService<IUnitOfWork>()
+                    .ExecuteInTransactionAsync(ct => legacy.Handle(request, ct), cancellationToken)
+                : await legacy.Handle(request, cancellationToken);
+        }
+        catch (Exception exception) when (!BusinessOutcome.Is(exception))
+        {
+            failed = true;
+            throw;
+        }
+        finally
+        {
+            metrics.RecordAttempt(Endpoint, path.ToName(), Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace CameraMonitor.Application.Rollout.Routing;
+
+public enum ServedPath
+{
+    Domain,
+    Legacy,
+    LegacyFallback,
+}

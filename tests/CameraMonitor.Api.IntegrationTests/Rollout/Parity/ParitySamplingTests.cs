@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CameraMonitor.Api.IntegrationTests.Infrastructure;
+using CameraMonitor.Api.IntegrationTests.Rollout.Admin;
+using CameraMonitor.Application.Cameras.ListCameras;
+using CameraMonitor.Application.Rollout.Routing;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CameraMonitor.Api.IntegrationTests.Rollout.Parity;
+
+/// <summary>Every query of these hosts is sampled (parity_sample_rate 100) and compared in the background.</summary>
+public sealed class ParitySamplingTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private const string Endpoint = "ListCameras";
+    private const int Samples = 3;
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task DomainDifferingInOneField_IsCountedAsAMismatchWithThatFieldsPath()
+    {
+        using var host = Host(s => s.AlterDomain(c => c.Id == "cam0" ? c with { Name = c.Name + " (renamed)" } : c));
+
+        var report = await SampleAsync(host, forceDomain: false);
+
+        Assert.Equal(Samples, report.GetProperty("mismatched").GetInt64());
+        Assert.Equal(0, report.GetProperty("accuracy_percent").GetDouble());
+        Assert.Equal(Samples, report.GetProperty("mismatched_fields").GetProperty("cameras[*].name").GetInt64());
+        var diff = report.GetProperty("recent_diffs")[0];
+        Assert.Equal("cameras[0].name", diff.GetProperty("path").GetString());
+        Assert.Contains("(renamed)", diff.GetProperty("domain_value").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("(renamed)", diff.GetProperty("legacy_value").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DifferenceInAnIgnoredField_IsNoMismatch()
+    {
+        using var host = Host(s => s.AlterDomain(c => c with { Name = c.Name + " (renamed)" }),
+            ("Rollout:Endpoints:ListCameras:IgnoredFields:0", "name"));
+
+        var report = await SampleAsync(host, forceDomain: true);
+
+        Assert.Equal(0, report.GetProperty("mismatched").GetInt64());
+        Assert.Equal(100, report.GetProperty("accuracy_percent").GetDouble());
+    }
+
+    [Fact]
+    public async Task FieldRandomInBothImplementations_IsReportedNonDeterministic_AndNoMismatch()
+    {
+        using var host = Host(s => s
+            .AlterDomain(c => c with { Location = Guid.NewGuid().ToString() })
+            .AlterLegacy(c => c with { Location = Guid.NewGuid().ToString() }));
+
+        var report = await SampleAsync(host, forceDomain: false);
+
+        Assert.Equal(0, report.GetProperty("mismatched").GetInt64());
+        Assert.Equal(1, report.GetProperty("non_deterministic_fields").GetProperty("cameras[*].location").GetDouble());
+    }
+
+    [Fact]
+    public async Task FullQueue_DropsSamples_AndNeverDelaysTheCaller()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var host = Host(s => s.AddScoped<ILegacyHandler<ListCamerasQuery, ListCamerasResponse>>(_ => new BlockingLegacy(release.Task)),
+            ("Parity:QueueCapacity", "1"));
+        try
+        {
+            using var client = host.CreateClient();
+            client.Timeout = TimeSpan.FromSeconds(10);
+            const int requests = 6;
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < requests; i++)
+            {
+                // Domain answers; the shadow legacy run blocks until released, yet every caller gets its answer.
+                Assert.Equal("domain", (await client.GetAsync("/api/v1/cameras?force_domain=true")).ServedBy());
+            }
+
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10));
+            using var reader = api.CreateClientWithKey(ApiFixture.ReaderKey, host);
+            var metrics = Metrics(await reader.GetJsonAsync($"{AdminApi.Prefix}/metrics"));
+            Assert.True(metrics.GetProperty("dropped_samples").GetInt64() >= requests - 2, metrics.ToString());
+        }
+        finally
+        {
+            release.SetResult();
+        }
+    }
+
+    private WebApplicationFactory<Program> Host(Action<IServiceCollection> services, params (string Key, string Value)[] settings) =>
+        api.WithServices(services).WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Rollout:Endpoints:ListCameras:ParitySampleRate", "100");
+            foreach (var (key, value) in settings)
+            {
+                b.UseSetting(key, value);
+            }
+        });
+
+    private async Task<JsonElement> SampleAsync(WebApplicationFactory<Program> host, bool forceDomain)
+    {
+        using var client = host.CreateClient();
+        using var reader = api.CreateClientWithKey(ApiFixture.ReaderKey, host);
+        for (var i = 0; i < Samples; i++)
+        {
+            await client.GetOnPathAsync("/api/v1/cameras", forceDomain);
+        }
+
+        JsonElement report = default;
+        await AdminApi.EventuallyAsync(async () =>
+        {
+            report = Report(await reader.GetJsonAsync($"{AdminApi.Prefix}/parity"));
+            return report.GetProperty("compared").GetInt64() >= Samples;
+        }, Bound, "the parity samples being compared");
+        Assert.Equal(Samples, report.GetProperty("compared").GetInt64());
+        return report;
+    }
+
+    private static JsonElement Report(JsonElement parity) =>
+        parity.GetProperty("endpoints").EnumerateArray().Single(e => e.GetProperty("endpoint").GetString() == Endpoint);
+
+    private static JsonElement Metrics(JsonElement metrics) =>
+        metrics.GetProperty("endpoints").EnumerateArray().Single(e => e.GetProperty("endpoint").GetString() == Endpoint);
+
+    private sealed class BlockingLegacy(Task release) : ILegacyHandler<ListCamerasQuery, ListCamerasResponse>
+    {
+        public async Task<ListCamerasResponse> Handle(ListCamerasQuery request, CancellationToken cancellationToken)
+        {
+            await release.WaitAsync(cancellationToken);
+            return new ListCamerasResponse([], 0);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using CameraMonitor.Application.Common.Messaging;
+using CameraMonitor.Application.Rollout.Evidence;
+using CameraMonitor.Application.Rollout.Parity;
+using CameraMonitor.Application.Rollout.Routing;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NSubstitute;
+
+namespace CameraMonitor.Application.UnitTests.Rollout.Parity;
+
+public sealed class ParitySamplingBehaviorTests : IDisposable
+{
+    private readonly IRolloutState _state = Substitute.For<IRolloutState>();
+    private readonly ServedBy _servedBy = new();
+    private readonly ServiceProvider _services;
+    private readonly ParityQueue _queue;
+
+    public ParitySamplingBehaviorTests()
+    {
+        var legacy = Substitute.For<ILegacyHandler<SampleQuery, string>>();
+        legacy.Handle(Arg.Any<SampleQuery>(), Arg.Any<CancellationToken>()).Returns("legacy");
+        var domain = Substitute.For<IRequestHandler<SampleQuery, string>>();
+        domain.Handle(Arg.Any<SampleQuery>(), Arg.Any<CancellationToken>()).Returns("domain");
+        _services = new ServiceCollection()
+            .AddSingleton(legacy)
+            .AddSingleton(domain)
+            .AddSingleton(Substitute.For<ILegacyHandler<SampleCommand, string>>())
+            .AddScoped<ServedBy>()
+            .AddMetrics()
+            .AddSingleton<RolloutMetrics>()
+            .BuildServiceProvider();
+        _queue = new ParityQueue(Options.Create(new ParityOptions { QueueCapacity = 10 }), _services.GetRequiredService<RolloutMetrics>());
+        SampleRate(100);
+    }
+
+    [Theory]
+    [InlineData(ServedPath.Domain)]
+    [InlineData(ServedPath.Legacy)]
+    public async Task Handle_AQueryServedByEitherPath_IsQueuedAtRate100(ServedPath path)
+    {
+        await Behavior<SampleQuery>().Handle(new SampleQuery(), CancellationToken.None, () => Serve(path));
+
+        Assert.True(_queue.Reader.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task Handle_AtRate0_QueuesNothing()
+    {
+        SampleRate(0);
+
+        await Behavior<SampleQuery>().Handle(new SampleQuery(), CancellationToken.None, () => Serve(ServedPath.Domain));
+
+        Assert.False(_queue.Reader.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task Handle_AFallback_IsNotSampled()
+    {
+        await Behavior<SampleQuery>().Handle(new SampleQuery(), CancellationToken.None, () => Serve(ServedPath.LegacyFallback));
+
+        Assert.False(_queue.Reader.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task Handle_ACommand_IsNeverSampled()
+    {
+        await Behavior<SampleCommand>().Handle(new SampleCommand(), CancellationToken.None, () => Serve(ServedPath.Domain));
+
+        Assert.False(_queue.Reader.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task ShadowRun_OfALegacyServedQuery_RunsTheDomainHandler_AndLeavesTheCallersServedByAlone()
+    {
+        await Behavior<SampleQuery>().Handle(new SampleQuery(), CancellationToken.None, () => Serve(ServedPath.Legacy));
+        Assert.True(_queue.Reader.TryRead(out var work));
+
+        await using var scope = _services.CreateAsyncScope();
+        var result = await work.RunAsync(scope.ServiceProvider, CancellationToken.None);
+
+        Assert.Equal("\"domain\"", result.Domain!.ToJsonString());
+        Assert.Equal("\"answer\"", result.Legacy!.ToJsonString()); // what the caller got
+        Assert.Equal("\"legacy\"", result.LegacyAgain!.ToJsonString());
+        Assert.Equal(ServedPath.Legacy, _servedBy.Path);
+        Assert.Null(scope.ServiceProvider.GetRequiredService<ServedBy>().Path);
+    }
+
+    [Fact]
+    public void TryEnqueue_WhenTheQueueIsFull_DropsAndCounts()
+    {
+        var metrics = _services.GetRequiredService<RolloutMetrics>();
+        var queue = new ParityQueue(Options.Create(new ParityOptions { QueueCapacity = 1 }), metrics);
+        var work = new ParityWork<SampleQuery, string>(new SampleQuery(), ServedPath.Domain, "x", new ParityRules([], []));
+
+        Assert.True(queue.TryEnqueue(work));
+        Assert.False(queue.TryEnqueue(work));
+        Assert.False(queue.TryEnqueue(work));
+
+        Assert.Equal(2, metrics.Report(["Sample"]).Endpoints.Single().DroppedSamples);
+    }
+
+    public void Dispose() => _services.Dispose();
+
+    private void SampleRate(double rate) => _state.Get(Arg.Any<string>())
+        .Returns(new EffectiveEndpointRollout("Sample", 0, RolloutSources.Default, [], [], rate));
+
+    private Task<string> Serve(ServedPath path)
+    {
+        _servedBy.Path = path;
+        return Task.FromResult("answer");
+    }
+
+    private ParitySamplingBehavior<TRequest, string> Behavior<TRequest>() where TRequest : IRequest<string> =>
+        new(_services, _state, _servedBy, _queue);
+
+    public sealed record SampleQuery : IQuery<string>;
+
+    public sealed record SampleCommand : ICommand<string>;
+}

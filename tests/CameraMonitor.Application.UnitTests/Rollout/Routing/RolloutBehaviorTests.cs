@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using CameraMonitor.Application.Common.Errors;
+using CameraMonitor.Application.Common.Messaging;
+using CameraMonitor.Application.Common.Persistence;
+using CameraMonitor.Application.Rollout.Evidence;
+using CameraMonitor.Application.Rollout.Routing;
+using CameraMonitor.Domain.Common;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using NSubstitute;
+using NSubstitute.ExceptionExtensions;
+
+namespace CameraMonitor.Application.UnitTests.Rollout.Routing;
+
+public sealed class RolloutBehaviorTests : IDisposable
+{
+    private readonly IRolloutRouter _router = Substitute.For<IRolloutRouter>();
+    private readonly ILegacyHandler<SampleQuery, string> _legacy = Substitute.For<ILegacyHandler<SampleQuery, string>>();
+    private readonly ILegacyHandler<SampleCommand, string> _legacyCommand = Substitute.For<ILegacyHandler<SampleCommand, string>>();
+    private readonly IUnitOfWork _unitOfWork = Substitute.For<IUnitOfWork>();
+    private readonly ServedBy _servedBy = new();
+    private readonly ServiceProvider _services;
+    private readonly RolloutMetrics _metrics;
+
+    public RolloutBehaviorTests()
+    {
+        _legacy.Handle(Arg.Any<SampleQuery>(), Arg.Any<CancellationToken>()).Returns("legacy body");
+        _legacyCommand.Handle(Arg.Any<SampleCommand>(), Arg.Any<CancellationToken>()).Returns("legacy write");
+        _unitOfWork.ExecuteInTransactionAsync(Arg.Any<Func<CancellationToken, Task<string>>>(), Arg.Any<CancellationToken>())
+            .Returns(call => call.Arg<Func<CancellationToken, Task<string>>>()(CancellationToken.None));
+        _services = new ServiceCollection()
+            .AddSingleton(_legacy)
+            .AddSingleton(_legacyCommand)
+            .AddSingleton(_unitOfWork)
+            .AddMetrics()
+            .BuildServiceProvider();
+        _metrics = new RolloutMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+    }
+
+    [Fact]
+    public async Task Handle_WhenRoutedToDomain_RunsTheDomainHandlerOnly()
+    {
+        RouteTo(domain: true);
+
+        var response = await Behavior<SampleQuery>().Handle(new SampleQuery(), CancellationToken.None, () => Task.FromResult("domain body"));
+
+        Assert.Equal("domain body", response);
+        Assert.Equal(ServedPath.Domain, _servedBy.Path);
+        await _legacy.DidNotReceiveWithAnyArgs().Handle(default!, default);
+    }
+
+    [Fact]
+    public async Task Handle_WhenRoutedToLegacy_NeverCallsTheDomainHandler()
+    {
+        RouteTo(domain: false);
+        var domainCalled = false;
+
+        var response = await Behavior<SampleQuery>().Handle(new SampleQuery(), CancellationToken.None,
+            () => { domainCalled = true; return Task.FromResult("domain body"); });
+
+        Assert.Equal("legacy body", response);
+        Assert.Equal(ServedPath.Legacy, _servedBy.Path);
+        Assert.False(domainCalled);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheDomainHandlerThrows_AnswersWithLegacyAsFallback()
+    {
+        RouteTo(domain: true);
+
+        var response = await Behavior<SampleQuery>().Handle(new SampleQuery(), CancellationToken.None,
+            () => throw new InvalidOperationException("bug in the domain path"));
+
+        Assert.Equal("legacy body", response);
+        Assert.Equal(ServedPath.LegacyFallback, _servedBy.Path);
+    }
+
+    [Fact]
+    public async Task Handle_WhenItFallsBack_TracesTheDecisionAndTheFallback()
+    {
+        RouteTo(domain: true);
+        var spans = new List<Activity>();
+        using var parent = new Activity("test request").Start();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == RolloutTracing.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.ParentSpanId == parent.SpanId)
+                {
+                    lock (spans)
+                    {
+                        spans.Add(activity);
+                    }
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        await Behavior<SampleQuery>().Handle(new SampleQuery(), CancellationToken.None,
+            () => throw new InvalidOperationException("bug in the domain path"));
+
+        var span = Assert.Single(spans);
+        Assert.Equal("rollout Sample", span.DisplayName);
+        Assert.Equal("percentage", span.GetTagItem("cameramonitor.rollout.reason"));
+        Assert.Equal("legacy-fallback", span.GetTagItem("cameramonitor.rollout.path"));
+        Assert.Equal("fallback", Assert.Single(span.Events).Name);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheDomainHandlerReportsNotFound_RethrowsWithoutFallback()
+    {
+        RouteTo(domain: true);
+
+        await Assert.ThrowsAsync<NotFoundException>(() => Behavior<SampleQuery>().Handle(new SampleQuery(),
+            CancellationToken.None, () => throw new NotFoundException("camera", "cam9")));
+
+        Assert.Equal(ServedPath.Domain, _servedBy.Path);
+        await _legacy.DidNotReceiveWithAnyArgs().Handle(default!, default);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheDomainModelRejectsTheInput_RethrowsWithoutFallback()
+    {
+        RouteTo(domain: true);
+
+        await Assert.ThrowsAsync<DomainException>(() => Behavior<SampleQuery>().Handle(new SampleQuery(),
+            CancellationToken.None, () => throw new DomainException("name", "name must not be empty.")));
+
+        await _legacy.DidNotReceiveWithAnyArgs().Handle(default!, default);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheCallerCancelled_DoesNotFallBack()
+    {
+        RouteTo(domain: true);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => Behavior<SampleQuery>().Handle(new SampleQuery(),
+            cancelled.Token, () => throw new OperationCanceledException()));
+
+        await _legacy.DidNotReceiveWithAnyArgs().Handle(default!, default);
+    }
+
+    [Fact]
+    public async Task Handle_WhenACommandFallsBack_RunsLegacyInItsOwnTransaction()
+    {
+        RouteTo(domain: true);
+
+        var response = await Behavior<SampleCommand>().Handle(new SampleCommand(), CancellationToken.None,
+            () => throw new TimeoutException("database hiccup"));
+
+        Assert.Equal("legacy write", response);
+        Assert.Equal(ServedPath.LegacyFallback, _servedBy.Path);
+        await _unitOfWork.Received(1).ExecuteInTransactionAsync(Arg.Any<Func<CancellationToken, Task<string>>>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheRequestHasNoLegacyHandler_PassesThroughWithoutRouting()
+    {
+        var behavior = new RolloutBehavior<UnroutedQuery, string>(_services, _router, new RequestContext(), _servedBy,
+            _metrics, NullLogger<RolloutBehavior<UnroutedQuery, string>>.Instance);
+
+        var response = await behavior.Handle(new UnroutedQuery(), CancellationToken.None, () => Task.FromResult("admin"));
+
+        Assert.Equal("admin", response);
+        Assert.Null(_servedBy.Path);
+        await _router.DidNotReceiveWithAnyArgs().DecideAsync(default!, default!);
+    }
+
+    [Fact]
+    public async Task Handle_WhenLegacyAlsoFails_ThrowsTheLegacyError()
+    {
+        RouteTo(domain: true);
+        _legacy.Handle(Arg.Any<SampleQuery>(), Arg.Any<CancellationToken>()).ThrowsAsync(new InvalidOperationException("legacy down"));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Behavior<SampleQuery>().Handle(new SampleQuery(),
+            CancellationToken.None, () => throw new InvalidOperationException("domain down")));
+
+        Assert.Equal("legacy down", error.Message);
+    }
+
+    public void Dispose()
+    {
+        _metrics.Dispose();
+        _services.Dispose();
+    }
+
+    private void RouteTo(bool domain) => _router.DecideAsync(Arg.Any<string>(), Arg.Any<RequestContext>())
+        .Returns(new RoutingDecision(domain, "percentage"));
+
+    private RolloutBehavior<TRequest, string> Behavior<TRequest>() => new(_services, _router, new RequestContext(),
+        _servedBy, _metrics, NullLogger<RolloutBehavior<TRequest, string>>.Instance);
+
+    public sealed record SampleQuery : IQuery<string>;
+
+    public sealed record SampleCommand : ICommand<string>;
+
+    public sealed record UnroutedQuery : IRequest<string>;
+}
