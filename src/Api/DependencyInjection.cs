@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CameraMonitor.Api.Errors;
 using CameraMonitor.Api.Health;
 using CameraMonitor.Api.OpenApi;
@@ -21,6 +22,8 @@ public static class DependencyInjection
         services.Configure<JsonOptions>(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            // A misspelt member ({"stauts": …}) is a 400 naming it, never a silent no-op (docs/failure-behaviour.md).
+            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         // Binding failures (e.g. limit=abc) throw, so the one exception handler answers them as problem details.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

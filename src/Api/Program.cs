@@ -20,7 +20,24 @@ builder.Services
     .AddBrowserAccess(builder.Configuration);
 
 var app = builder.Build();
-await app.InitializeDatabaseAsync();
+
+// Refusals come first, before any migration or write: one line on stderr, exit code 1 (docs/failure-behaviour.md).
+if (StartupChecks.Refusal(app) is { } refusal)
+{
+    await Console.Error.WriteLineAsync($"CameraMonitor will not start: {refusal}");
+    return 1;
+}
+
+try
+{
+    await app.InitializeDatabaseAsync();
+}
+catch (Exception exception) when (exception is Npgsql.NpgsqlException or TimeoutException)
+{
+    await Console.Error.WriteLineAsync(
+        $"CameraMonitor will not start: the database could not be prepared: {StartupChecks.OneLine(exception.Message)}");
+    return 1;
+}
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -42,6 +59,7 @@ app.MapAdminRolloutEndpoints();
 app.MapAdminDarkLaunchEndpoints();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so the integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

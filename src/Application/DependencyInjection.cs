@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CameraMonitor.Application.Common.Behaviors;
+using CameraMonitor.Application.Common.Idempotency;
 using CameraMonitor.Application.Rollout.Admin.Shared;
 using CameraMonitor.Application.Rollout.DarkLaunch;
 using CameraMonitor.Application.Rollout.Evidence;
@@ -57,6 +58,7 @@ public static class DependencyInjection
         services.AddFeatureManagement();
         services.AddSingleton<IRolloutRouter, RolloutRouter>();
 
+        services.AddScoped<CommandTransaction>();
         services.AddScoped<RolloutChanges>();
         services.AddScoped<RequestContext>();
         services.AddScoped<ServedBy>();

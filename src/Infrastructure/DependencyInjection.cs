@@ -1,7 +1,8 @@
 using CameraMonitor.Application.Cameras;
 using CameraMonitor.Application.Cameras.GetCameraStats;
+using CameraMonitor.Application.Common.Faults;
+using CameraMonitor.Application.Common.Idempotency;
 using CameraMonitor.Application.Common.Persistence;
-using CameraMonitor.Application.Detections.IngestDetectionRecords;
 using CameraMonitor.Application.Rollout.DarkLaunch;
 using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Application.Statistics.Common;
@@ -13,6 +14,7 @@ using CameraMonitor.Domain.Violations;
 using CameraMonitor.Infrastructure.CameraMirror;
 using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.DemoData;
+using CameraMonitor.Infrastructure.Persistence.Idempotency;
 using CameraMonitor.Infrastructure.Persistence.Ingest;
 using CameraMonitor.Infrastructure.Persistence.ReadModels;
 using CameraMonitor.Infrastructure.Persistence.Repositories;
@@ -38,6 +40,18 @@ public static class DependencyInjection
             configuration.GetConnectionString(PersistenceOptions.ConnectionStringName)
             ?? throw new InvalidOperationException(
                 $"ConnectionStrings:{PersistenceOptions.ConnectionStringName} is not set.")).Build());
+        services.AddOptions<DatabaseFaultOptions>().Bind(configuration.GetSection(DatabaseFaultOptions.SectionName))
+            .Validate(o => o.ConflictRetries is >= 0 and <= 10 && o.ConflictRetryDelayMilliseconds is >= 1 and <= 5000
+                           && o.RetryAfterSeconds is >= 1 and <= 3600,
+                "Database:ConflictRetries must be 0–10, Database:ConflictRetryDelayMilliseconds 1–5000 and Database:RetryAfterSeconds 1–3600.")
+            .ValidateOnStart();
+        services.AddSingleton<ConflictRetry>();
+        services.AddSingleton<IInfrastructureFaults, DatabaseFaults>();
+        services.AddSingleton(p => new CameraMirrorReconciler(p.GetRequiredService<IServiceScopeFactory>(),
+            TimeSpan.FromSeconds(configuration.GetValue(CameraMirrorReconciler.IntervalKey, CameraMirrorReconciler.DefaultIntervalSeconds)),
+            p.GetRequiredService<ILogger<CameraMirrorReconciler>>()));
+        services.AddSingleton<IAfterCommitReconciler>(p => p.GetRequiredService<CameraMirrorReconciler>());
+        services.AddHostedService(p => p.GetRequiredService<CameraMirrorReconciler>());
         services.AddScoped<DbSession>();
         services.AddScoped<IDbSession>(p => p.GetRequiredService<DbSession>());
         services.AddScoped<IUnitOfWork>(p => p.GetRequiredService<DbSession>());
@@ -55,7 +69,7 @@ public static class DependencyInjection
         services.AddScoped<IDetectionRecordRepository, DetectionRecordRepository>();
         services.AddScoped<IAlertRepository, AlertRepository>();
         services.AddScoped<IAlertRuleRepository, AlertRuleRepository>();
-        services.AddScoped<IIngestIdempotency, IngestIdempotencyStore>();
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddOptions<IdempotencyRetentionOptions>().Bind(configuration.GetSection(IdempotencyRetentionOptions.SectionName))
             .Validate(o => o.IdempotencyKeyRetentionHours is >= 1 and <= 8760 && o.IdempotencyPruneIntervalMinutes is >= 0 and <= 1440,
                 "Ingest:IdempotencyKeyRetentionHours must be 1–8760 and Ingest:IdempotencyPruneIntervalMinutes 0–1440.")

@@ -5,6 +5,7 @@ using CameraMonitor.Application.Cameras.DeleteCamera;
 using CameraMonitor.Application.Cameras.GetCameraStats;
 using CameraMonitor.Application.Cameras.ListCameras;
 using CameraMonitor.Application.Cameras.UpdateCamera;
+using CameraMonitor.Application.Common.Idempotency;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +24,7 @@ public static class CamerasEndpoints
             .WithSummary("Every camera, ordered by id; optionally only enabled ones or one status.");
         cameras.MapPost("/", CreateCamera)
             .WithName(nameof(CreateCamera))
-            .WithSummary("Registers a camera: 201 with its Location; 400 invalid; 409 when the id is taken.")
+            .WithSummary("Registers a camera: 201 with its Location; 400 invalid; 409 when the id is taken; honours Idempotency-Key.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         // A literal segment outranks {camera_id}, so "consistency" is never read as a camera id.
         cameras.MapGet("/consistency", CheckCameraMirror)
@@ -51,9 +52,11 @@ public static class CamerasEndpoints
         TypedResults.Ok(await mediator.Send(new ListCamerasQuery(enabled, status), cancellationToken));
 
     private static async Task<Created<CameraWriteResponse>> CreateCamera(IMediator mediator,
-        [FromBody] CreateCameraCommand command, CancellationToken cancellationToken)
+        [FromBody] CreateCameraCommand command,
+        [FromHeader(Name = IIdempotentCommand.HeaderName)] string? idempotencyKey,
+        CancellationToken cancellationToken)
     {
-        var response = await mediator.Send(command, cancellationToken);
+        var response = await mediator.Send(command with { IdempotencyKey = idempotencyKey }, cancellationToken);
         return TypedResults.Created($"{BasePath}/{Uri.EscapeDataString(response.Camera.Id)}", response);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CameraMonitor.Api.Errors;
 using CameraMonitor.Application.Common.Errors;
 using CameraMonitor.Application.Detections.IngestDetectionRecords;
 using CameraMonitor.Application.Detections.ListDetectionRecords;
@@ -70,8 +71,10 @@ public static class DetectionRecordsEndpoints
         }
         catch (JsonException invalid)
         {
-            throw RequestValidationException.ForField(FieldOf(invalid.Path),
-                "the value is not valid JSON of the expected type (see the record schema).");
+            var (field, message) = BindingErrors.FromJson(invalid, FieldOf(invalid.Path));
+            throw RequestValidationException.ForField(field ?? ItemsField, BindingErrors.IsUnknownMember(invalid)
+                ? message
+                : "the value is not valid JSON of the expected type (see the record schema).");
         }
     }
 

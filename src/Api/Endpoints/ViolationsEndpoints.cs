@@ -1,3 +1,4 @@
+using CameraMonitor.Application.Common.Idempotency;
 using CameraMonitor.Application.Violations;
 using CameraMonitor.Application.Violations.ChangeViolationStatus;
 using CameraMonitor.Application.Violations.GetViolation;
@@ -19,7 +20,7 @@ public static class ViolationsEndpoints
             .WithSummary("One violation with its review fields; 404 when unknown, 400 for a non-numeric id.");
         violations.MapPut("/{violation_id}/status", ChangeViolationStatus)
             .WithName(nameof(ChangeViolationStatus))
-            .WithSummary("Review a violation (pending → confirmed | false_positive → …); 409 when it changed meanwhile.")
+            .WithSummary("Review a violation (pending → confirmed | false_positive → …); 409 when it changed meanwhile; honours Idempotency-Key.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
@@ -30,7 +31,10 @@ public static class ViolationsEndpoints
 
     private static async Task<Ok<ChangeViolationStatusResponse>> ChangeViolationStatus(IMediator mediator,
         [FromRoute(Name = "violation_id")] string violationId, string? status, string? notes,
-        [FromQuery(Name = "handled_by")] string? handledBy, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new ChangeViolationStatusCommand(violationId, status, notes, handledBy),
-            cancellationToken));
+        [FromQuery(Name = "handled_by")] string? handledBy,
+        [FromHeader(Name = IIdempotentCommand.HeaderName)] string? idempotencyKey, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ChangeViolationStatusCommand(violationId, status, notes, handledBy)
+        {
+            IdempotencyKey = idempotencyKey,
+        }, cancellationToken));
 }

@@ -1,13 +1,21 @@
 using System.Text.Json;
 using CameraMonitor.Application.Common.Errors;
+using CameraMonitor.Application.Common.Faults;
 using CameraMonitor.Domain.Common;
+using CameraMonitor.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace CameraMonitor.Api.Errors;
 
-/// <summary>The one place that turns exceptions into RFC 9457 problem details.</summary>
+/// <summary>
+/// The one place that turns exceptions into RFC 9457 problem details. Infrastructure faults are classified by
+/// <see cref="IInfrastructureFaults"/> (the same classifier the rollout behavior uses): 503 with Retry-After,
+/// never 500 (docs/failure-behaviour.md).
+/// </summary>
 public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails,
+    IInfrastructureFaults faults, IOptions<DatabaseFaultOptions> faultOptions,
     ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception,
@@ -32,8 +40,10 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
             ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict.", conflict.Message),
             BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
+            BadHttpRequestException badRequest when BindingErrors.FromBindingMessage(badRequest.Message) is var (field, message) =>
+                Invalid(badRequest.StatusCode, "The request is invalid.", field, message),
             BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "The request is malformed.", badRequest.Message),
-            _ => null,
+            _ => Fault(httpContext, exception),
         };
 
         if (problem is null)
@@ -53,22 +63,53 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         });
     }
 
-    /// <summary>A body that is not valid JSON, or has a value of the wrong type: name the field when the parser knows it.</summary>
+    /// <summary>Infrastructure faults: 503 with Retry-After, logged without pretending a bug; null for anything else.</summary>
+    private ProblemDetails? Fault(HttpContext httpContext, Exception exception)
+    {
+        var fault = faults.Classify(exception);
+        if (fault == InfrastructureFault.None)
+        {
+            return null;
+        }
+
+        httpContext.Response.Headers.RetryAfter = faultOptions.Value.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (fault == InfrastructureFault.CommitOutcomeUnknown)
+        {
+            logger.LogError(exception, "Commit outcome unknown for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            return new ProblemDetails
+            {
+                Type = ProblemTypes.CommitOutcomeUnknown,
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The outcome of the change is unknown.",
+                Detail = "The connection to the database failed while the change was being committed, so it may or may not " +
+                         "be stored. Retrying with the same Idempotency-Key is safe: it returns the stored answer if the " +
+                         "change was stored, and applies it once if it was not.",
+            };
+        }
+
+        logger.LogWarning(exception, "Database unavailable ({Fault}) for {Method} {Path}", fault, httpContext.Request.Method,
+            httpContext.Request.Path);
+        return new ProblemDetails
+        {
+            Type = ProblemTypes.DatabaseUnavailable,
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The database is unavailable.",
+            Detail = "The database could not serve this request (unreachable, overloaded or timed out); nothing was changed. " +
+                     "Retry after the number of seconds in Retry-After.",
+        };
+    }
+
+    /// <summary>A body that is not valid JSON, has a value of the wrong type or an unknown member: name the field when known.</summary>
     private static ProblemDetails MalformedJson(JsonException json)
     {
-        var field = JsonPathToField(json.Path);
-        var detail = field is null
-            ? "The request body is not valid JSON for this endpoint."
-            : $"{field} has a value of the wrong type or format.";
+        var (field, detail) = BindingErrors.FromJson(json, JsonPathToField(json.Path));
         return field is null
             ? Problem(StatusCodes.Status400BadRequest, "The request body is malformed.", detail)
-            : new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "The request body is malformed.",
-                Detail = detail,
-            };
+            : Invalid(StatusCodes.Status400BadRequest, "The request body is malformed.", field, detail);
     }
+
+    private static HttpValidationProblemDetails Invalid(int status, string title, string field, string detail) =>
+        new(new Dictionary<string, string[]> { [field] = [detail] }) { Status = status, Title = title, Detail = detail };
 
     /// <summary>"$.items[3].confidence" → "items[3].confidence"; "$" (the whole body) → null.</summary>
     private static string? JsonPathToField(string? path)

@@ -1,3 +1,5 @@
+using System.Data;
+using CameraMonitor.Application.Common.Faults;
 using CameraMonitor.Application.Common.Persistence;
 using CameraMonitor.Application.Rollout.DarkLaunch;
 using Microsoft.Extensions.Logging;
@@ -5,8 +7,14 @@ using Npgsql;
 
 namespace CameraMonitor.Infrastructure.Persistence;
 
-/// <summary>Scoped unit of work over one lazily opened connection; also the dark launch's row capture.</summary>
-public sealed class DbSession(NpgsqlDataSource dataSource, ILogger<DbSession> logger)
+/// <summary>
+/// Scoped unit of work over one lazily opened connection; also the dark launch's row capture. A transaction that
+/// hits a serialization failure or deadlock is run again whole (<see cref="ConflictRetry"/>); a connection that
+/// failed during COMMIT is reported as <see cref="CommitOutcomeUnknownException"/>, never as a plain failure; and a
+/// rollback that fails is logged beside the original error, which stays the one thrown.
+/// </summary>
+public sealed class DbSession(NpgsqlDataSource dataSource, ConflictRetry conflictRetry,
+    IEnumerable<IAfterCommitReconciler> reconcilers, ILogger<DbSession> logger)
     : IDbSession, IUnitOfWork, IWriteCapture, IAsyncDisposable, IDisposable
 {
     private readonly List<Func<CancellationToken, Task>> _afterCommit = [];
@@ -15,8 +23,28 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ILogger<DbSession> lo
 
     public NpgsqlTransaction? Transaction { get; private set; }
 
-    public async ValueTask<NpgsqlConnection> ConnectionAsync(CancellationToken cancellationToken) =>
-        _connection ??= await dataSource.OpenConnectionAsync(cancellationToken);
+    public async ValueTask<NpgsqlConnection> ConnectionAsync(CancellationToken cancellationToken)
+    {
+        // A connection the server or network closed is never reused: outside a transaction, open a fresh one.
+        if (_connection is { State: not ConnectionState.Open } && Transaction is null)
+        {
+            await DropConnectionAsync();
+        }
+
+        return _connection ??= await dataSource.OpenConnectionAsync(cancellationToken);
+    }
+
+    public async Task ResetAsync()
+    {
+        if (Transaction is not null)
+        {
+            throw new InvalidOperationException("The session cannot be reset inside a transaction.");
+        }
+
+        _afterCommit.Clear();
+        CommittedWrites = [];
+        await DropConnectionAsync();
+    }
 
     public async Task<T> ExecuteInTransactionAsync<T>(Func<CancellationToken, Task<T>> work,
         CancellationToken cancellationToken)
@@ -26,9 +54,17 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ILogger<DbSession> lo
             return await work(cancellationToken); // already inside this request's transaction: join it
         }
 
+        var result = await conflictRetry.ExecuteAsync(
+            async ct => await RunOneTransactionAsync(work, ct), cancellationToken);
+        await RunAfterCommitActions(cancellationToken);
+        return result;
+    }
+
+    private async Task<T> RunOneTransactionAsync<T>(Func<CancellationToken, Task<T>> work,
+        CancellationToken cancellationToken)
+    {
         var connection = await ConnectionAsync(cancellationToken);
         Transaction = await connection.BeginTransactionAsync(cancellationToken);
-        T result;
         try
         {
             CommittedWrites = [];
@@ -37,25 +73,52 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ILogger<DbSession> lo
                 await StartCaptureAsync(cancellationToken);
             }
 
-            result = await work(cancellationToken);
+            var result = await work(cancellationToken);
             var captured = _captureWrites ? await CollectAsync(cancellationToken) : [];
-            await Transaction.CommitAsync(cancellationToken);
+            await CommitAsync(Transaction);
             CommittedWrites = captured;
+            return result;
         }
-        catch
+        catch (Exception failure)
         {
+            var sideEffectsPending = _afterCommit.Count > 0;
             _afterCommit.Clear();
-            await Transaction.RollbackAsync(CancellationToken.None);
+            if (failure is CommitOutcomeUnknownException)
+            {
+                if (sideEffectsPending)
+                {
+                    ScheduleReconcile();
+                }
+            }
+            else
+            {
+                await RollBackBesideAsync(Transaction, failure);
+            }
+
             throw;
         }
         finally
         {
-            await Transaction.DisposeAsync();
-            Transaction = null;
+            await DisposeTransactionAsync();
         }
+    }
 
-        await RunAfterCommitActions(cancellationToken);
-        return result;
+    /// <summary>
+    /// Once COMMIT is sent it is not cancelled (a cancelled COMMIT is an unknown outcome we would cause ourselves).
+    /// An error answer from the server means it did not commit; losing the connection means nobody knows.
+    /// </summary>
+    private static async Task CommitAsync(NpgsqlTransaction transaction)
+    {
+        try
+        {
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not PostgresException
+                                          && DatabaseFaults.Of(exception) is InfrastructureFault.ConnectionLost
+                                              or InfrastructureFault.Unavailable)
+        {
+            throw new CommitOutcomeUnknownException(exception);
+        }
     }
 
     public IReadOnlyList<CapturedWrite> CommittedWrites { get; private set; } = [];
@@ -82,9 +145,8 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ILogger<DbSession> lo
         {
             // Never committed, so its after-commit actions (e.g. the YAML mirror rewrite) never run.
             _afterCommit.Clear();
-            await Transaction.RollbackAsync(CancellationToken.None);
-            await Transaction.DisposeAsync();
-            Transaction = null;
+            await RollBackBesideAsync(Transaction, original: null);
+            await DisposeTransactionAsync();
         }
     }
 
@@ -98,15 +160,68 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ILogger<DbSession> lo
         _afterCommit.Add(action);
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => DropConnectionAsync();
+
+    public void Dispose() => _connection?.Dispose();
+
+    /// <summary>
+    /// Rolls back; if that fails too (a finished transaction, a dead connection) the failure is logged beside the
+    /// original error, and the caller rethrows the original. A broken connection needs no rollback: the server
+    /// rolled back when it lost the connection.
+    /// </summary>
+    private async Task RollBackBesideAsync(NpgsqlTransaction transaction, Exception? original)
     {
-        if (_connection is not null)
+        if (_connection is not { State: ConnectionState.Open })
         {
-            await _connection.DisposeAsync();
+            return;
+        }
+
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+        catch (Exception rollbackFailure)
+        {
+            logger.LogWarning(rollbackFailure,
+                "Rolling back failed as well; the original error is the one reported: {OriginalError}",
+                original is null ? "(none)" : $"{original.GetType().Name}: {original.Message}");
         }
     }
 
-    public void Dispose() => _connection?.Dispose();
+    private async Task DisposeTransactionAsync()
+    {
+        var transaction = Transaction;
+        Transaction = null;
+        try
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException or IOException)
+        {
+            logger.LogDebug(exception, "Disposing a transaction on a failed connection");
+        }
+    }
+
+    private async ValueTask DropConnectionAsync()
+    {
+        var connection = _connection;
+        _connection = null;
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    private void ScheduleReconcile()
+    {
+        foreach (var reconciler in reconcilers)
+        {
+            reconciler.ScheduleReconcile();
+        }
+    }
 
     private async Task StartCaptureAsync(CancellationToken cancellationToken)
     {
@@ -129,7 +244,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ILogger<DbSession> lo
     }
 
     // The write is committed: a failing side effect must not fail the request (a fallback would then
-    // apply the write a second time). It is logged; start-up reconciliation repairs what it left behind.
+    // apply the write a second time). It is logged, and the reconcilers repair what it left behind within seconds.
     private async Task RunAfterCommitActions(CancellationToken cancellationToken)
     {
         var actions = _afterCommit.ToArray();
@@ -143,6 +258,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ILogger<DbSession> lo
             catch (Exception exception)
             {
                 logger.LogError(exception, "An after-commit action failed; the committed data is unaffected");
+                ScheduleReconcile();
             }
         }
     }

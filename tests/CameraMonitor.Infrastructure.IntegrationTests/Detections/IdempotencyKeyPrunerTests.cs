@@ -15,9 +15,9 @@ public sealed class IdempotencyKeyPrunerTests(DatabaseFixture database) : IClass
     public async Task PruneOnce_DeletesAnsweredKeysOlderThanTheRetentionOnly()
     {
         await database.ExecuteAsync("""
-            INSERT INTO idempotency_keys (endpoint, key, created_at, request_hash, response_ids) VALUES
-              ('IngestDetectionRecords', 'expired',   '2026-11-17T11:59:00Z', 'h', '{1}'),
-              ('IngestDetectionRecords', 'fresh',     '2026-11-17T12:01:00Z', 'h', '{2}'),
+            INSERT INTO idempotency_keys (endpoint, key, created_at, request_hash, response) VALUES
+              ('IngestDetectionRecords', 'expired',   '2026-11-17T11:59:00Z', 'h', '{"Ok":true}'),
+              ('IngestDetectionRecords', 'fresh',     '2026-11-17T12:01:00Z', 'h', '{"Ok":true}'),
               ('IngestDetectionRecords', 'unanswered','2026-11-01T00:00:00Z', 'h', NULL)
             """);
         var pruner = new IdempotencyKeyPruner(database.DataSource, new FakeTimeProvider(Now),

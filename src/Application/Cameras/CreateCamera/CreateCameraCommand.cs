@@ -1,10 +1,12 @@
+using System.Text.Json.Serialization;
+using CameraMonitor.Application.Common.Idempotency;
 using CameraMonitor.Application.Common.Messaging;
 
 namespace CameraMonitor.Application.Cameras.CreateCamera;
 
 /// <summary>
 /// POST /api/v1/cameras. <c>id</c>, <c>name</c> and <c>source_url</c> are required; <c>location</c> defaults
-/// to empty, <c>enabled</c> to true and <c>status</c> to unknown.
+/// to empty, <c>enabled</c> to true and <c>status</c> to unknown. Honours <c>Idempotency-Key</c> like ingest.
 /// </summary>
 public sealed record CreateCameraCommand(
     string? Id,
@@ -12,8 +14,15 @@ public sealed record CreateCameraCommand(
     string? Location,
     string? SourceUrl,
     bool? Enabled,
-    string? Status) : ICommand<CameraWriteResponse>
+    string? Status) : ICommand<CameraWriteResponse>, IIdempotentCommand
 {
+    /// <summary>From the Idempotency-Key header, never from the body.</summary>
+    [JsonIgnore]
+    public string? IdempotencyKey { get; init; }
+
+    [JsonIgnore]
+    public object IdempotencyFingerprint => this with { IdempotencyKey = null };
+
     public const bool DefaultEnabled = true;
     public const string DefaultStatus = "unknown";
 }

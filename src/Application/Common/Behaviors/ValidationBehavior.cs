@@ -1,17 +1,27 @@
 using System.Text.Json;
 using CameraMonitor.Application.Common.Errors;
+using CameraMonitor.Application.Common.Validation;
 using FluentValidation;
 using MediatR;
 
 namespace CameraMonitor.Application.Common.Behaviors;
 
-/// <summary>Runs every validator of the request before routing, so both paths see only valid input.</summary>
+/// <summary>
+/// Runs the generic edge checks (text PostgreSQL can store, length, time range: <see cref="RequestValueInspector"/>)
+/// and then every validator of the request, before routing, so both paths see only valid input.
+/// </summary>
 public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken,
         RequestHandlerDelegate<TResponse> next)
     {
+        var unstorable = RequestValueInspector.Inspect(request!);
+        if (unstorable.Count > 0)
+        {
+            throw new RequestValidationException(unstorable);
+        }
+
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var validator in validators)
         {

@@ -11,4 +11,10 @@ public interface IUnitOfWork
 
     /// <summary>Queues an action to run only after the current transaction commits (e.g. rewriting a file mirror).</summary>
     void AfterCommit(Func<CancellationToken, Task> action);
+
+    /// <summary>
+    /// Drops this unit of work's connection and anything queued on it, so the next attempt (a fallback) starts on a
+    /// fresh connection instead of the one a failed attempt may have left broken or half-used.
+    /// </summary>
+    Task ResetAsync();
 }

@@ -1,5 +1,6 @@
+using System.Text.Json.Serialization;
+using CameraMonitor.Application.Common.Idempotency;
 using CameraMonitor.Application.Common.Messaging;
-using CameraMonitor.Application.Rollout.Routing;
 
 namespace CameraMonitor.Application.Detections.IngestDetectionRecords;
 
@@ -8,14 +9,15 @@ namespace CameraMonitor.Application.Detections.IngestDetectionRecords;
 /// A repeated <paramref name="IdempotencyKey"/> gets the first answer and stores nothing again.
 /// </summary>
 public sealed record IngestDetectionRecordsCommand(IReadOnlyList<DetectionRecordInput> Items, string? IdempotencyKey = null)
-    : ICommand<IngestDetectionRecordsResponse>
+    : ICommand<IngestDetectionRecordsResponse>, IIdempotentCommand
 {
     public const int MaxItems = 1000;
     public const int MaxObjectsPerItem = 1000;
     public const int MaxViolationsPerItem = 100;
-    public const int MaxIdempotencyKeyLength = 200;
-    public const string IdempotencyKeyField = "Idempotency-Key";
+    public const int MaxIdempotencyKeyLength = IIdempotentCommand.MaxKeyLength;
+    public const string IdempotencyKeyField = IIdempotentCommand.HeaderName;
 
-    /// <summary>The scope of idempotency keys: a key is unique per endpoint, not globally.</summary>
-    public static readonly string EndpointName = EndpointNames.Of(typeof(IngestDetectionRecordsCommand));
+    /// <summary>The batch as bound: the same one hashes the same on both paths (and as before issue 11).</summary>
+    [JsonIgnore]
+    public object IdempotencyFingerprint => Items;
 }

@@ -10,31 +10,25 @@ namespace CameraMonitor.Application.Detections.IngestDetectionRecords;
 /// <summary>
 /// Domain path: builds the records (their invariants checked), stores them through the repository, and
 /// lets each alert rule judge the ingested cameras. Runs in the pipeline's transaction, so any failure
-/// leaves nothing behind.
+/// leaves nothing behind; the Idempotency-Key is handled around it (CommandTransaction).
 /// </summary>
 public sealed class IngestDetectionRecordsHandler(
     IDetectionRecordRepository records,
     ICameraRepository cameras,
     IAlertRuleRepository rules,
     IAlertRepository alerts,
-    IIngestIdempotency idempotency,
     TimeProvider clock) : IRequestHandler<IngestDetectionRecordsCommand, IngestDetectionRecordsResponse>
 {
     public async Task<IngestDetectionRecordsResponse> Handle(IngestDetectionRecordsCommand request,
         CancellationToken cancellationToken)
     {
         var now = clock.UtcNowForStorage();
-        if (await idempotency.ReplayAsync(request, now, cancellationToken) is { } replay)
-        {
-            return replay;
-        }
-
         await EnsureCamerasExistAsync(request.Items, cancellationToken);
         var batch = request.Items.Select(ToDomain).ToList();
         var ids = await records.AddRangeAsync(batch, cancellationToken);
         await RaiseAlertsAsync(batch, now, cancellationToken);
 
-        return await idempotency.AnswerAsync(request, ids, cancellationToken);
+        return new IngestDetectionRecordsResponse(true, ids);
     }
 
     private async Task EnsureCamerasExistAsync(IReadOnlyList<DetectionRecordInput> items,

@@ -1,11 +1,15 @@
+using CameraMonitor.Application.Cameras;
 using CameraMonitor.Domain.Cameras;
 using CameraMonitor.Domain.Detections;
 using MediatR;
 
 namespace CameraMonitor.Application.Detections.ListDetectionRecords;
 
-/// <summary>Domain path: the page comes back as records through the repository and is mapped to DTOs.</summary>
-public sealed class ListDetectionRecordsHandler(IDetectionRecordRepository records)
+/// <summary>
+/// Domain path: the page comes back as records through the repository and is mapped to DTOs. A camera is known
+/// while it has a row or any record (a deleted camera's records stay readable); otherwise 404, as on every endpoint.
+/// </summary>
+public sealed class ListDetectionRecordsHandler(IDetectionRecordRepository records, ICameraRepository cameras)
     : IRequestHandler<ListDetectionRecordsQuery, ListDetectionRecordsResponse>
 {
     public async Task<ListDetectionRecordsResponse> Handle(ListDetectionRecordsQuery request,
@@ -13,7 +17,16 @@ public sealed class ListDetectionRecordsHandler(IDetectionRecordRepository recor
     {
         var page = await records.ListByCameraAsync(CameraId.From(request.CameraId), request.StartTime?.ToUniversalTime(),
             request.EndTime?.ToUniversalTime(), request.Limit, request.Offset, cancellationToken);
+        if (page.Total == 0 && !await IsKnownAsync(CameraId.From(request.CameraId), cancellationToken))
+        {
+            throw CameraErrors.NotFound(request.CameraId);
+        }
+
         return new ListDetectionRecordsResponse(request.CameraId,
             page.Records.Select(DetectionRecordDto.FromDomain).ToList(), page.Total, request.Limit, request.Offset);
     }
+
+    private async Task<bool> IsKnownAsync(CameraId camera, CancellationToken cancellationToken) =>
+        await cameras.FindAsync(camera, cancellationToken) is not null
+        || (await records.ListByCameraAsync(camera, null, null, 1, 0, cancellationToken)).Total > 0;
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using CameraMonitor.Application.Common.Errors;
+using CameraMonitor.Application.Common.Faults;
+using CameraMonitor.Application.Common.Idempotency;
 using CameraMonitor.Application.Common.Messaging;
 using CameraMonitor.Application.Common.Persistence;
 using CameraMonitor.Application.Rollout.Evidence;
@@ -11,7 +13,10 @@ namespace CameraMonitor.Application.Rollout.Routing;
 
 /// <summary>
 /// Decides per request whether the domain handler (the rest of the pipeline) or the legacy handler
-/// answers, and falls back to legacy when the domain attempt fails with anything but a business outcome.
+/// answers, and falls back to legacy when the domain attempt fails with a fault of its own code. Not for
+/// business outcomes (legacy would say the same), and not for infrastructure faults legacy shares (database down,
+/// pool exhausted, timeouts, an unknown commit outcome): those are answered (503) without doubling the load. A lost
+/// connection falls back only if the database answers a fresh one; the fallback always runs on a fresh connection.
 /// Requests without a legacy handler (e.g. the operator API) pass straight through.
 /// </summary>
 public sealed class RolloutBehavior<TRequest, TResponse>(
@@ -20,6 +25,7 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
     RequestContext requestContext,
     ServedBy servedBy,
     RolloutMetrics metrics,
+    IInfrastructureFaults faults,
     ILogger<RolloutBehavior<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse>
 {
@@ -61,12 +67,36 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             metrics.RecordAttempt(Endpoint, ServedPath.Domain.ToName(), Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed: true);
+            if (!await FallbackCanHelpAsync(exception, cancellationToken))
+            {
+                throw;
+            }
+
             metrics.RecordFallback(Endpoint);
             activity.RecordFallback(exception);
             logger.LogWarning(exception, "Domain handler of {Endpoint} failed; falling back to legacy for client {ClientKey}",
                 Endpoint, requestContext.ClientKey);
+            await services.GetRequiredService<IUnitOfWork>().ResetAsync();
             return await RunLegacy(request, legacy, ServedPath.LegacyFallback, cancellationToken);
         }
+    }
+
+    private async Task<bool> FallbackCanHelpAsync(Exception exception, CancellationToken cancellationToken)
+    {
+        var fault = faults.Classify(exception);
+        var canHelp = fault switch
+        {
+            InfrastructureFault.None => true,
+            InfrastructureFault.ConnectionLost => await faults.DatabaseAnswersAsync(cancellationToken),
+            _ => false,
+        };
+        if (!canHelp)
+        {
+            logger.LogWarning("Domain handler of {Endpoint} failed with {Fault} ({Error}); no fallback, legacy shares the fault",
+                Endpoint, fault, exception.Message);
+        }
+
+        return canHelp;
     }
 
     private async Task<TResponse> RunLegacy(TRequest request, ILegacyHandler<TRequest, TResponse> legacy,
@@ -77,10 +107,10 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
         var failed = false;
         try
         {
-            // A command's legacy attempt gets its own transaction, just like the domain attempt had.
+            // A command's legacy attempt gets its own transaction (and Idempotency-Key step), like the domain attempt had.
             return request is ICommandMarker
-                ? await services.GetRequiredService<IUnitOfWork>()
-                    .ExecuteInTransactionAsync(ct => legacy.Handle(request, ct), cancellationToken)
+                ? await services.GetRequiredService<CommandTransaction>()
+                    .RunAsync(request, ct => legacy.Handle(request, ct), cancellationToken)
                 : await legacy.Handle(request, cancellationToken);
         }
         catch (Exception exception) when (!BusinessOutcome.Is(exception))

@@ -1,10 +1,19 @@
+using System.Text.Json.Serialization;
+using CameraMonitor.Application.Common.Idempotency;
 using CameraMonitor.Application.Common.Messaging;
 
 namespace CameraMonitor.Application.Violations.ChangeViolationStatus;
 
 /// <summary>
 /// PUT /api/v1/records/violations/{violation_id}/status: review a violation. A null notes or handled_by
-/// keeps the stored value.
+/// keeps the stored value. Honours <c>Idempotency-Key</c> like ingest: a repeat gets the first answer.
 /// </summary>
 public sealed record ChangeViolationStatusCommand(string ViolationId, string? Status, string? Notes, string? HandledBy)
-    : ICommand<ChangeViolationStatusResponse>;
+    : ICommand<ChangeViolationStatusResponse>, IIdempotentCommand
+{
+    [JsonIgnore]
+    public string? IdempotencyKey { get; init; }
+
+    [JsonIgnore]
+    public object IdempotencyFingerprint => this with { IdempotencyKey = null };
+}

@@ -12,8 +12,7 @@ namespace CameraMonitor.Infrastructure.Legacy.Detections;
 /// Legacy path: a transaction script. Checks the cameras with one query, COPYs the batch, and evaluates
 /// every alert rule for the ingested cameras with one set-based INSERT … SELECT.
 /// </summary>
-public sealed class IngestDetectionRecordsLegacyHandler(IDbSession session, IIngestIdempotency idempotency,
-    TimeProvider clock) : ILegacyHandler<IngestDetectionRecordsCommand, IngestDetectionRecordsResponse>
+public sealed class IngestDetectionRecordsLegacyHandler(IDbSession session, TimeProvider clock) : ILegacyHandler<IngestDetectionRecordsCommand, IngestDetectionRecordsResponse>
 {
     private const string UnknownCamerasSql =
         "SELECT id FROM unnest(@Ids::text[]) AS given(id) WHERE NOT EXISTS (SELECT 1 FROM cameras c WHERE c.id = given.id)";
@@ -50,11 +49,6 @@ public sealed class IngestDetectionRecordsLegacyHandler(IDbSession session, IIng
         CancellationToken cancellationToken)
     {
         var now = clock.UtcNowForStorage();
-        if (await idempotency.ReplayAsync(request, now, cancellationToken) is { } replay)
-        {
-            return replay;
-        }
-
         var connection = await session.ConnectionAsync(cancellationToken);
         var unknown = (await connection.QueryAsync<string>(new CommandDefinition(UnknownCamerasSql,
             new { Ids = IngestErrors.CameraIds(request.Items).ToArray() }, session.Transaction,
@@ -68,6 +62,6 @@ public sealed class IngestDetectionRecordsLegacyHandler(IDbSession session, IIng
         await connection.ExecuteAsync(new CommandDefinition(RaiseAlertsSql, new { Ids = ids.ToArray(), Now = now.UtcDateTime },
             session.Transaction, cancellationToken: cancellationToken));
 
-        return await idempotency.AnswerAsync(request, ids, cancellationToken);
+        return new IngestDetectionRecordsResponse(true, ids);
     }
 }

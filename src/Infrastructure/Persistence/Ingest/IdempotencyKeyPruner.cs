@@ -22,7 +22,7 @@ public sealed class IdempotencyKeyPruner(
     private const string PruneBatchSql = """
         DELETE FROM idempotency_keys
          WHERE ctid IN (SELECT ctid FROM idempotency_keys
-                         WHERE created_at < @Cutoff AND response_ids IS NOT NULL
+                         WHERE created_at < @Cutoff AND response IS NOT NULL
                          LIMIT @BatchSize)
         """;
 

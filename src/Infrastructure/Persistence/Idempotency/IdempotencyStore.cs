@@ -1,15 +1,16 @@
 using CameraMonitor.Application.Common.Errors;
-using CameraMonitor.Application.Detections.IngestDetectionRecords;
+using CameraMonitor.Application.Common.Idempotency;
 using Npgsql;
+using NpgsqlTypes;
 
-namespace CameraMonitor.Infrastructure.Persistence.Ingest;
+namespace CameraMonitor.Infrastructure.Persistence.Idempotency;
 
 /// <summary>
 /// Idempotency keys in <c>idempotency_keys</c>, written in the command's transaction. The primary key
 /// arbitrates concurrent duplicates: INSERT … ON CONFLICT DO NOTHING waits for the transaction holding the
 /// key, then either finds its committed answer or (after a rollback) takes the key itself.
 /// </summary>
-public sealed class IngestIdempotencyStore(IDbSession session) : IIngestIdempotency
+public sealed class IdempotencyStore(IDbSession session) : IIdempotencyStore
 {
     private const string ClaimSql = """
         INSERT INTO idempotency_keys (endpoint, key, created_at, request_hash) VALUES (@endpoint, @key, @now, @hash)
@@ -17,12 +18,12 @@ public sealed class IngestIdempotencyStore(IDbSession session) : IIngestIdempote
         """;
 
     private const string AnswerSql =
-        "SELECT response_ids, request_hash FROM idempotency_keys WHERE endpoint = @endpoint AND key = @key";
+        "SELECT response::text, request_hash FROM idempotency_keys WHERE endpoint = @endpoint AND key = @key";
 
     private const string CompleteSql =
-        "UPDATE idempotency_keys SET response_ids = @ids WHERE endpoint = @endpoint AND key = @key";
+        "UPDATE idempotency_keys SET response = @response WHERE endpoint = @endpoint AND key = @key";
 
-    public async Task<IReadOnlyList<long>?> ClaimAsync(string endpoint, string key, string requestHash, DateTimeOffset now,
+    public async Task<string?> ClaimAsync(string endpoint, string key, string requestHash, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         await using var claim = await CommandAsync(ClaimSql, endpoint, key, cancellationToken);
@@ -39,19 +40,19 @@ public sealed class IngestIdempotencyStore(IDbSession session) : IIngestIdempote
         if (reader.GetString(1) != requestHash)
         {
             throw new ConflictException(
-                $"This {IngestDetectionRecordsCommand.IdempotencyKeyField} was already used for a different batch; use a new key per batch.");
+                $"This {IIdempotentCommand.HeaderName} was already used for a different request; use a new key per request.");
         }
 
         // The key's owner stores its answer in the transaction that claimed it, so a committed key has one.
         return reader.IsDBNull(0)
-            ? throw new ConflictException($"A request with this {IngestDetectionRecordsCommand.IdempotencyKeyField} has no stored answer.")
-            : reader.GetFieldValue<long[]>(0);
+            ? throw new ConflictException($"A request with this {IIdempotentCommand.HeaderName} has no stored answer.")
+            : reader.GetString(0);
     }
 
-    public async Task CompleteAsync(string endpoint, string key, IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    public async Task CompleteAsync(string endpoint, string key, string responseJson, CancellationToken cancellationToken)
     {
         await using var complete = await CommandAsync(CompleteSql, endpoint, key, cancellationToken);
-        complete.Parameters.AddWithValue("ids", ids.ToArray());
+        complete.Parameters.AddWithValue("response", NpgsqlDbType.Jsonb, responseJson);
         await complete.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -1,0 +1,93 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CameraMonitor.Application.Common.Idempotency;
+
+namespace CameraMonitor.Application.Common.Validation;
+
+/// <summary>
+/// Walks every bound value of a request (route, query, header and body, nested lists included) and reports each that
+/// breaks <see cref="InputBounds"/>, by its snake_case wire name (items[3].objects[0].class). Generic on purpose:
+/// a new field is covered without anyone remembering to add a rule.
+/// </summary>
+public static class RequestValueInspector
+{
+    private const int MaxDepth = 8;
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Name)[]> Shapes = new();
+
+    public static Dictionary<string, string[]> Inspect(object request)
+    {
+        var problems = new Dictionary<string, string[]>();
+        Walk(request, prefix: null, problems, depth: 0);
+        if (request is IIdempotentCommand { IdempotencyKey: { } key }
+            && (key.Trim().Length == 0 || key.Length > IIdempotentCommand.MaxKeyLength))
+        {
+            problems.TryAdd(IIdempotentCommand.HeaderName, [$"must be 1 to {IIdempotentCommand.MaxKeyLength} characters."]);
+        }
+
+        return problems;
+    }
+
+    private static void Walk(object? value, string? prefix, Dictionary<string, string[]> problems, int depth)
+    {
+        if (value is null || depth > MaxDepth)
+        {
+            return;
+        }
+
+        var problem = value switch
+        {
+            string text => InputBounds.TextProblem(text),
+            DateTimeOffset time => InputBounds.TimeProblem(time),
+            DateTime time => InputBounds.TimeProblem(new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc))),
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            problems.TryAdd(prefix ?? "body", [problem]);
+            return;
+        }
+
+        if (value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || value is decimal or DateTimeOffset
+            or DateTime or TimeSpan or Guid)
+        {
+            return;
+        }
+
+        if (value is IEnumerable items)
+        {
+            var index = 0;
+            foreach (var item in items)
+            {
+                Walk(item, $"{prefix}[{index++}]", problems, depth + 1);
+            }
+
+            return;
+        }
+
+        if (value.GetType().Namespace?.StartsWith("CameraMonitor", StringComparison.Ordinal) != true)
+        {
+            return;
+        }
+
+        foreach (var (property, name) in Shapes.GetOrAdd(value.GetType(), ShapeOf))
+        {
+            Walk(property.GetValue(value), prefix is null ? name : $"{prefix}.{name}", problems, depth + 1);
+        }
+    }
+
+    /// <summary>Bound members only: settable (or init) properties; computed ones repeat them.</summary>
+    private static (PropertyInfo, string)[] ShapeOf(Type type) => type
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.SetMethod is not null && p.GetIndexParameters().Length == 0 && p.PropertyType != typeof(object))
+        .Select(p => (p, WireName(p)))
+        .ToArray();
+
+    private static string WireName(PropertyInfo property) =>
+        property.Name == nameof(IIdempotentCommand.IdempotencyKey)
+            ? IIdempotentCommand.HeaderName
+            : property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name
+              ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
+}
