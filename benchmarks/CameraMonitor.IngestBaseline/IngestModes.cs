@@ -2,6 +2,7 @@ using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.Ingest;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -28,7 +29,8 @@ public sealed class IngestModes(string connectionString) : IAsyncDisposable
 
     public async Task CopyAsync(IReadOnlyList<IngestRecordRow> rows)
     {
-        await using var session = new DbSession(_dataSource, NullLogger<DbSession>.Instance);
+        await using var session = new DbSession(_dataSource,
+            new ConflictRetry(Options.Create(new DatabaseFaultOptions()), NullLogger<ConflictRetry>.Instance), [], NullLogger<DbSession>.Instance);
         await session.ExecuteInTransactionAsync(ct => DetectionIngestWriter.WriteAsync(session, rows, ct),
             CancellationToken.None);
     }

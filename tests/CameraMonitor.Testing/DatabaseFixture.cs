@@ -1,3 +1,6 @@
+using CameraMonitor.Infrastructure.Persistence;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Xunit;
 
@@ -17,6 +20,11 @@ public class DatabaseFixture : IAsyncLifetime
     }
 
     public virtual async Task DisposeAsync() => await DataSource.DisposeAsync();
+
+    /// <summary>A unit of work over this database, as the API would create one per request.</summary>
+    public DbSession CreateSession(params IAfterCommitReconciler[] reconcilers) => new(DataSource,
+        new ConflictRetry(Options.Create(new DatabaseFaultOptions()), NullLogger<ConflictRetry>.Instance), reconcilers,
+        NullLogger<DbSession>.Instance);
 
     /// <summary>Runs SQL with parameters, for arranging rows a test needs.</summary>
     public async Task ExecuteAsync(string sql, object? parameters = null)

@@ -40,6 +40,7 @@ public class ApiFixture : DatabaseFixture
             builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
             builder.UseSetting("DemoData:Load", "false");
             builder.UseSetting("CameraMirror:Path", CameraMirrorPath);
+            builder.UseSetting("CameraMirror:ReconcileIntervalSeconds", "0"); // tests that edit the file by hand must see it as they left it
             builder.UseSetting("Admin:ApiKeys:0:Key", OperatorKey);
             builder.UseSetting("Admin:ApiKeys:0:Owner", OperatorOwner);
             builder.UseSetting("Admin:ApiKeys:0:Role", "operator");

@@ -1,9 +1,7 @@
 using CameraMonitor.Application.Common.Errors;
 using CameraMonitor.Domain.Cameras;
-using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.Repositories;
 using CameraMonitor.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CameraMonitor.Infrastructure.IntegrationTests.Cameras;
 
@@ -23,7 +21,7 @@ public sealed class CameraRepositoryConflictTests(DatabaseFixture database) : IC
 
     private async Task AddInTransactionAsync(Camera camera)
     {
-        await using var session = new DbSession(database.DataSource, NullLogger<DbSession>.Instance);
+        await using var session = database.CreateSession();
         await session.ExecuteInTransactionAsync(async ct =>
         {
             await new CameraRepository(session).AddAsync(camera, ct);

@@ -1,6 +1,5 @@
 using CameraMonitor.Application.Cameras;
 using CameraMonitor.Infrastructure.CameraMirror;
-using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Testing;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -89,7 +88,7 @@ public sealed class YamlCameraMirrorTests : IClassFixture<DatabaseFixture>, IDis
 
     private async Task<T> WithMirror<T>(Func<ICameraMirror, Task<T>> use)
     {
-        await using var session = new DbSession(_database.DataSource, NullLogger<DbSession>.Instance);
+        await using var session = _database.CreateSession();
         return await use(new YamlCameraMirror(session, FilePath, NullLogger<YamlCameraMirror>.Instance));
     }
 

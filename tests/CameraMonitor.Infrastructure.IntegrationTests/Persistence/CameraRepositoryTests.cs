@@ -5,7 +5,6 @@ using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.Repositories;
 using CameraMonitor.Testing;
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CameraMonitor.Infrastructure.IntegrationTests.Persistence;
@@ -67,7 +66,7 @@ public sealed class CameraRepositoryTests : IClassFixture<DatabaseFixture>
         Assert.Equal(("offline", false, DateTimeKind.Utc), (b.Status, b.Enabled, b.UpdatedAt.Kind));
     }
 
-    private DbSession NewSession() => new(_database.DataSource, NullLogger<DbSession>.Instance);
+    private DbSession NewSession() => _database.CreateSession();
 
     private async Task InTransaction(Func<CameraRepository, Task> work)
     {

@@ -3,7 +3,6 @@ using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.Ingest;
 using CameraMonitor.Testing;
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CameraMonitor.Infrastructure.IntegrationTests.Persistence;
 
@@ -92,7 +91,7 @@ public sealed class WriteCaptureTests(DatabaseFixture database) : IClassFixture<
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM detection_records WHERE camera_id = 'wc_copy'"));
     }
 
-    private DbSession Session() => new(database.DataSource, NullLogger<DbSession>.Instance);
+    private DbSession Session() => database.CreateSession();
 
     private static async Task ExecuteAsync(DbSession session, string sql, object? parameters, CancellationToken cancellationToken)
     {

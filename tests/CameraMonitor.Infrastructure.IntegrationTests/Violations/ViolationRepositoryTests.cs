@@ -3,7 +3,6 @@ using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.Repositories;
 using CameraMonitor.Testing;
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CameraMonitor.Infrastructure.IntegrationTests.Violations;
@@ -115,5 +114,5 @@ public sealed class ViolationRepositoryTests : IClassFixture<DatabaseFixture>
         return await session.ExecuteInTransactionAsync(_ => work(new ViolationRepository(session)), CancellationToken.None);
     }
 
-    private DbSession NewSession() => new(_database.DataSource, NullLogger<DbSession>.Instance);
+    private DbSession NewSession() => _database.CreateSession();
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using CameraMonitor.Application.Common.Errors;
+using CameraMonitor.Application.Common.Faults;
+using CameraMonitor.Application.Common.Idempotency;
 using CameraMonitor.Application.Common.Messaging;
 using CameraMonitor.Application.Common.Persistence;
 using CameraMonitor.Application.Rollout.Evidence;
@@ -19,6 +21,7 @@ public sealed class RolloutBehaviorTests : IDisposable
     private readonly ILegacyHandler<SampleQuery, string> _legacy = Substitute.For<ILegacyHandler<SampleQuery, string>>();
     private readonly ILegacyHandler<SampleCommand, string> _legacyCommand = Substitute.For<ILegacyHandler<SampleCommand, string>>();
     private readonly IUnitOfWork _unitOfWork = Substitute.For<IUnitOfWork>();
+    private readonly IInfrastructureFaults _faults = Substitute.For<IInfrastructureFaults>();
     private readonly ServedBy _servedBy = new();
     private readonly ServiceProvider _services;
     private readonly RolloutMetrics _metrics;
@@ -33,6 +36,9 @@ public sealed class RolloutBehaviorTests : IDisposable
             .AddSingleton(_legacy)
             .AddSingleton(_legacyCommand)
             .AddSingleton(_unitOfWork)
+            .AddSingleton(Substitute.For<IIdempotencyStore>())
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<CommandTransaction>()
             .AddMetrics()
             .BuildServiceProvider();
         _metrics = new RolloutMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
@@ -158,11 +164,61 @@ public sealed class RolloutBehaviorTests : IDisposable
         await _unitOfWork.Received(1).ExecuteInTransactionAsync(Arg.Any<Func<CancellationToken, Task<string>>>(), Arg.Any<CancellationToken>());
     }
 
+    [Theory]
+    [InlineData(InfrastructureFault.Unavailable)]
+    [InlineData(InfrastructureFault.CommitOutcomeUnknown)]
+    public async Task Handle_WhenTheFaultIsSharedByLegacy_RethrowsWithoutFallback(InfrastructureFault fault)
+    {
+        RouteTo(domain: true);
+        var failure = new TimeoutException("database down");
+        _faults.Classify(failure).Returns(fault);
+
+        var thrown = await Assert.ThrowsAsync<TimeoutException>(() => Behavior<SampleCommand>().Handle(new SampleCommand(),
+            CancellationToken.None, () => throw failure));
+
+        Assert.Same(failure, thrown);
+        Assert.Equal(ServedPath.Domain, _servedBy.Path);
+        await _legacyCommand.DidNotReceiveWithAnyArgs().Handle(default!, default);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheConnectionWasLostButTheDatabaseAnswers_FallsBackOnAFreshConnection()
+    {
+        RouteTo(domain: true);
+        var failure = new IOException("connection reset");
+        _faults.Classify(failure).Returns(InfrastructureFault.ConnectionLost);
+        _faults.DatabaseAnswersAsync(Arg.Any<CancellationToken>()).Returns(true);
+
+        var response = await Behavior<SampleCommand>().Handle(new SampleCommand(), CancellationToken.None, () => throw failure);
+
+        Assert.Equal("legacy write", response);
+        Assert.Equal(ServedPath.LegacyFallback, _servedBy.Path);
+        Received.InOrder(() =>
+        {
+            _unitOfWork.ResetAsync();
+            _unitOfWork.ExecuteInTransactionAsync(Arg.Any<Func<CancellationToken, Task<string>>>(), Arg.Any<CancellationToken>());
+        });
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheConnectionWasLostAndTheDatabaseIsDown_RethrowsWithoutFallback()
+    {
+        RouteTo(domain: true);
+        var failure = new IOException("connection refused");
+        _faults.Classify(failure).Returns(InfrastructureFault.ConnectionLost);
+        _faults.DatabaseAnswersAsync(Arg.Any<CancellationToken>()).Returns(false);
+
+        await Assert.ThrowsAsync<IOException>(() => Behavior<SampleQuery>().Handle(new SampleQuery(), CancellationToken.None,
+            () => throw failure));
+
+        await _legacy.DidNotReceiveWithAnyArgs().Handle(default!, default);
+    }
+
     [Fact]
     public async Task Handle_WhenTheRequestHasNoLegacyHandler_PassesThroughWithoutRouting()
     {
         var behavior = new RolloutBehavior<UnroutedQuery, string>(_services, _router, new RequestContext(), _servedBy,
-            _metrics, NullLogger<RolloutBehavior<UnroutedQuery, string>>.Instance);
+            _metrics, _faults, NullLogger<RolloutBehavior<UnroutedQuery, string>>.Instance);
 
         var response = await behavior.Handle(new UnroutedQuery(), CancellationToken.None, () => Task.FromResult("admin"));
 
@@ -193,7 +249,7 @@ public sealed class RolloutBehaviorTests : IDisposable
         .Returns(new RoutingDecision(domain, "percentage"));
 
     private RolloutBehavior<TRequest, string> Behavior<TRequest>() => new(_services, _router, new RequestContext(),
-        _servedBy, _metrics, NullLogger<RolloutBehavior<TRequest, string>>.Instance);
+        _servedBy, _metrics, _faults, NullLogger<RolloutBehavior<TRequest, string>>.Instance);
 
     public sealed record SampleQuery : IQuery<string>;
 
