@@ -22,20 +22,21 @@ builder.Services
 var app = builder.Build();
 
 // Refusals come first, before any migration or write: one line on stderr, exit code 1 (docs/failure-behaviour.md).
-if (StartupChecks.Refusal(app) is { } refusal)
-{
-    await Console.Error.WriteLineAsync($"CameraMonitor will not start: {refusal}");
-    return 1;
-}
-
 try
 {
-    await app.InitializeDatabaseAsync();
+    StartupChecks.EnsureStartable(app);
+    try
+    {
+        await app.InitializeDatabaseAsync();
+    }
+    catch (Exception exception) when (exception is Npgsql.NpgsqlException or TimeoutException)
+    {
+        throw new StartupRefusedException($"the database could not be prepared: {StartupChecks.OneLine(exception.Message)}");
+    }
 }
-catch (Exception exception) when (exception is Npgsql.NpgsqlException or TimeoutException)
+catch (StartupRefusedException refused) when (StartupChecks.RunsAsItsOwnProcess)
 {
-    await Console.Error.WriteLineAsync(
-        $"CameraMonitor will not start: the database could not be prepared: {StartupChecks.OneLine(exception.Message)}");
+    await Console.Error.WriteLineAsync($"CameraMonitor will not start: {refused.Message}");
     return 1;
 }
 

@@ -15,11 +15,14 @@ public class DatabaseFixture : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await PostgresTestServer.CreateDatabaseAsync();
+        ConnectionString = await CreateDatabaseAsync();
         DataSource = NpgsqlDataSource.Create(ConnectionString);
     }
 
     public virtual async Task DisposeAsync() => await DataSource.DisposeAsync();
+
+    /// <summary>Where the fixture's database lives: the shared test server unless a fixture needs a cluster of its own.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => PostgresTestServer.CreateDatabaseAsync();
 
     /// <summary>A unit of work over this database, as the API would create one per request.</summary>
     public DbSession CreateSession(params IAfterCommitReconciler[] reconcilers) => new(DataSource,

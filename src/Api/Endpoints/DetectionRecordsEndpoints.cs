@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CameraMonitor.Api.Errors;
 using CameraMonitor.Application.Common.Errors;
+using CameraMonitor.Application.Common.Idempotency;
 using CameraMonitor.Application.Detections.IngestDetectionRecords;
 using CameraMonitor.Application.Detections.ListDetectionRecords;
 using MediatR;
@@ -43,7 +44,7 @@ public static class DetectionRecordsEndpoints
     private static async Task<Created<IngestDetectionRecordsResponse>> IngestDetectionRecords(IMediator mediator,
         HttpRequest request,
         IOptions<JsonOptions> json,
-        [FromHeader(Name = IngestDetectionRecordsCommand.IdempotencyKeyField)] string? idempotencyKey,
+        [FromHeader(Name = IIdempotentCommand.HeaderName)] string? idempotencyKey,
         CancellationToken cancellationToken)
     {
         var items = await ReadItemsAsync(request, json.Value.SerializerOptions, cancellationToken);

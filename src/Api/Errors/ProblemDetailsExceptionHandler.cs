@@ -87,8 +87,9 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             };
         }
 
-        logger.LogWarning(exception, "Database unavailable ({Fault}) for {Method} {Path}", fault, httpContext.Request.Method,
-            httpContext.Request.Path);
+        // Expected during an outage, and many at once: one line each, no stack trace.
+        logger.LogWarning("Database unavailable ({Fault}) for {Method} {Path}: {Error}", fault, httpContext.Request.Method,
+            httpContext.Request.Path, exception.GetBaseException().Message);
         return new ProblemDetails
         {
             Type = ProblemTypes.DatabaseUnavailable,

@@ -12,6 +12,22 @@ public static class StartupChecks
 {
     public const string ConnectionStringKey = "ConnectionStrings:" + PersistenceOptions.ConnectionStringName;
 
+    /// <summary>
+    /// True when this is the service's own process (dotnet CameraMonitor.Api.dll), where a refusal is a line on stderr
+    /// and exit code 1. In-process hosts (WebApplicationFactory) get the <see cref="StartupRefusedException"/> instead,
+    /// since an entry point that returns early only tells them "the server has not been started".
+    /// </summary>
+    public static bool RunsAsItsOwnProcess => System.Reflection.Assembly.GetEntryAssembly() == typeof(StartupChecks).Assembly;
+
+    /// <summary>Throws <see cref="StartupRefusedException"/> with one line saying why the service must not start.</summary>
+    public static void EnsureStartable(WebApplication app)
+    {
+        if (Refusal(app) is { } reason)
+        {
+            throw new StartupRefusedException(reason);
+        }
+    }
+
     /// <summary>One line saying why the service must not start, or null.</summary>
     public static string? Refusal(WebApplication app)
     {

@@ -79,7 +79,7 @@ public sealed class AlertsTests(AlertsFixture api) : IClassFixture<AlertsFixture
     public async Task ListAlertHistory_WhenTheDomainRepositoryFails_FallsBackToLegacyWithTheSameBody()
     {
         var broken = Substitute.For<IAlertRepository>();
-        broken.ListAsync(Arg.Any<AlertFilter>(), Arg.Any<CancellationToken>()).ThrowsAsync(new TimeoutException("down"));
+        broken.ListAsync(Arg.Any<AlertFilter>(), Arg.Any<CancellationToken>()).ThrowsAsync(new InvalidOperationException("down"));
         using var factory = api.WithServices(services => services.AddScoped(_ => broken));
         using var client = factory.CreateClient();
 

@@ -301,12 +301,12 @@ public sealed class CamerasCommandTests(ApiFixture api) : IClassFixture<ApiFixtu
         repository.AddAsync(default!, default).ReturnsForAnyArgs(async call =>
         {
             await real.AddAsync(call.Arg<Camera>(), call.Arg<CancellationToken>());
-            throw new TimeoutException("the connection dropped after the insert");
+            throw new InvalidOperationException("the connection dropped after the insert");
         });
         repository.UpdateAsync(default!, default).ReturnsForAnyArgs(async call =>
         {
             await real.UpdateAsync(call.Arg<Camera>(), call.Arg<CancellationToken>());
-            throw new TimeoutException("the connection dropped after the update");
+            throw new InvalidOperationException("the connection dropped after the update");
         });
         return repository;
     }

@@ -273,7 +273,7 @@ public sealed class IngestTests(IngestFixture api) : IClassFixture<IngestFixture
     {
         // Rules are read after the COPY, so the domain attempt has written rows when it fails.
         var broken = Substitute.For<IAlertRuleRepository>();
-        broken.ListAsync(Arg.Any<bool?>(), Arg.Any<CancellationToken>()).ThrowsAsync(new TimeoutException("down"));
+        broken.ListAsync(Arg.Any<bool?>(), Arg.Any<CancellationToken>()).ThrowsAsync(new InvalidOperationException("down"));
         using var factory = api.WithServices(services => services.AddScoped(_ => broken));
         using var client = factory.CreateClient();
 

@@ -86,7 +86,7 @@ public sealed class ListCamerasTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task ListCameras_WhenTheDomainRepositoryFails_FallsBackToLegacyWithTheSameBody()
     {
         var broken = Substitute.For<ICameraRepository>();
-        broken.ListAsync(Arg.Any<CancellationToken>()).ThrowsAsync(new TimeoutException("repository down"));
+        broken.ListAsync(Arg.Any<CancellationToken>()).ThrowsAsync(new InvalidOperationException("repository down"));
         using var factory = api.WithServices(services => services.AddScoped(_ => broken));
         using var client = factory.CreateClient();
 

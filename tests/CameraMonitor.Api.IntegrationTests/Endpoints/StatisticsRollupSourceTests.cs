@@ -43,7 +43,7 @@ public sealed class StatisticsRollupSourceTests(StatisticsApiFixture api) : ICla
     public async Task Daily_WhenTheRollupReadFails_FallsBackToLegacyWithTheSameBody()
     {
         var broken = Substitute.For<IStatisticsReadModel>();
-        broken.DailyViolationCountsAsync(default!, default).ThrowsAsyncForAnyArgs(new TimeoutException("rollups down"));
+        broken.DailyViolationCountsAsync(default!, default).ThrowsAsyncForAnyArgs(new InvalidOperationException("rollups down"));
         using var factory = api.WithServices(services => services.AddScoped(_ => broken));
         using var client = factory.CreateClient();
 

@@ -219,7 +219,7 @@ public sealed class ViolationStatusEndpointTests(StatisticsApiFixture api) : ICl
         public async Task<bool> UpdateAsync(Violation violation, CancellationToken cancellationToken)
         {
             await inner.UpdateAsync(violation, cancellationToken);
-            throw new TimeoutException("connection lost after the write");
+            throw new InvalidOperationException("connection lost after the write");
         }
     }
 }

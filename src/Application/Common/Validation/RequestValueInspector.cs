@@ -15,6 +15,9 @@ namespace CameraMonitor.Application.Common.Validation;
 public static class RequestValueInspector
 {
     private const int MaxDepth = 8;
+
+    /// <summary>The header's field name in problem details, as validators name it: "idempotency-key".</summary>
+    private static readonly string IdempotencyKeyField = JsonNamingPolicy.SnakeCaseLower.ConvertName(IIdempotentCommand.HeaderName);
     private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Name)[]> Shapes = new();
 
     public static Dictionary<string, string[]> Inspect(object request)
@@ -24,7 +27,8 @@ public static class RequestValueInspector
         if (request is IIdempotentCommand { IdempotencyKey: { } key }
             && (key.Trim().Length == 0 || key.Length > IIdempotentCommand.MaxKeyLength))
         {
-            problems.TryAdd(IIdempotentCommand.HeaderName, [$"must be 1 to {IIdempotentCommand.MaxKeyLength} characters."]);
+            problems.TryAdd(IdempotencyKeyField,
+                [$"{IIdempotentCommand.HeaderName} must be 1 to {IIdempotentCommand.MaxKeyLength} characters."]);
         }
 
         return problems;
@@ -87,7 +91,7 @@ public static class RequestValueInspector
 
     private static string WireName(PropertyInfo property) =>
         property.Name == nameof(IIdempotentCommand.IdempotencyKey)
-            ? IIdempotentCommand.HeaderName
+            ? IdempotencyKeyField
             : property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name
               ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
 }

@@ -14,8 +14,6 @@ public sealed record IngestDetectionRecordsCommand(IReadOnlyList<DetectionRecord
     public const int MaxItems = 1000;
     public const int MaxObjectsPerItem = 1000;
     public const int MaxViolationsPerItem = 100;
-    public const int MaxIdempotencyKeyLength = IIdempotentCommand.MaxKeyLength;
-    public const string IdempotencyKeyField = IIdempotentCommand.HeaderName;
 
     /// <summary>The batch as bound: the same one hashes the same on both paths (and as before issue 11).</summary>
     [JsonIgnore]

@@ -16,10 +16,6 @@ public sealed class IngestDetectionRecordsValidator : AbstractValidator<IngestDe
             .WithMessage($"a batch must hold 1 to {IngestDetectionRecordsCommand.MaxItems} records.");
         RuleForEach(c => c.Items).NotNull().WithMessage("a record must be an object.")
             .SetValidator(new RecordValidator());
-        RuleFor(c => c.IdempotencyKey)
-            .Must(key => key is null || (key.Trim().Length > 0 && key.Length <= IngestDetectionRecordsCommand.MaxIdempotencyKeyLength))
-            .WithMessage($"{IngestDetectionRecordsCommand.IdempotencyKeyField} must be 1 to {IngestDetectionRecordsCommand.MaxIdempotencyKeyLength} characters.")
-            .OverridePropertyName(IngestDetectionRecordsCommand.IdempotencyKeyField);
     }
 
     private sealed class RecordValidator : AbstractValidator<DetectionRecordInput>

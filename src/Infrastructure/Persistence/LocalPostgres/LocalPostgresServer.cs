@@ -34,8 +34,12 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     public string ConnectionString(string database = DatabaseName) =>
         $"Host=127.0.0.1;Port={Port};Username={ServiceUser};Database={database};Pooling=true;Timeout=15";
 
-    /// <summary>Starts (initialising when new) the cluster in <paramref name="dataDirectory"/>, or reuses it if already running.</summary>
-    public static async Task<LocalPostgresServer> StartAsync(string dataDirectory, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts (initialising when new) the cluster in <paramref name="dataDirectory"/>, or reuses it if already running;
+    /// on <paramref name="port"/> when given (a restart keeps the clients' connection string), else a free one.
+    /// </summary>
+    public static async Task<LocalPostgresServer> StartAsync(string dataDirectory, CancellationToken cancellationToken = default,
+        int? port = null)
     {
         var binDirectory = FindBinDirectory();
         dataDirectory = Path.GetFullPath(dataDirectory);
@@ -56,7 +60,7 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         }
 
         var server = TryAttachToRunning(binDirectory, dataDirectory)
-                     ?? await StartNewAsync(binDirectory, dataDirectory, cancellationToken);
+                     ?? await StartNewAsync(binDirectory, dataDirectory, port ?? FreePort(), cancellationToken);
         await server.EnsureDatabaseAsync(DatabaseName, cancellationToken);
         return server;
     }
@@ -113,10 +117,9 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         return reachable;
     }
 
-    private static async Task<LocalPostgresServer> StartNewAsync(string binDirectory, string dataDirectory,
+    private static async Task<LocalPostgresServer> StartNewAsync(string binDirectory, string dataDirectory, int port,
         CancellationToken cancellationToken)
     {
-        var port = FreePort();
         var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off";
         await RunAsync(Path.Combine(binDirectory, "pg_ctl"),
             ["-D", dataDirectory, "-o", options, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "60", "start"],

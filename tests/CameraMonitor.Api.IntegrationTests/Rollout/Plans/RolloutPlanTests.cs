@@ -127,7 +127,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
         using var failing = api.WithServices(services => services.AddScoped(_ =>
         {
             var repository = Substitute.For<ICameraRepository>();
-            repository.ListAsync(Arg.Any<CancellationToken>()).Returns<Task<IReadOnlyList<Camera>>>(_ => throw new TimeoutException("repository down"));
+            repository.ListAsync(Arg.Any<CancellationToken>()).Returns<Task<IReadOnlyList<Camera>>>(_ => throw new InvalidOperationException("repository down"));
             return repository;
         }));
         using var operatorOfFailing = api.CreateClientWithKey(ApiFixture.OperatorKey, failing);
