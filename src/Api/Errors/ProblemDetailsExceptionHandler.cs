@@ -43,6 +43,9 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             BadHttpRequestException badRequest when BindingErrors.FromBindingMessage(badRequest.Message) is var (field, message) =>
                 Invalid(badRequest.StatusCode, "The request is invalid.", field, message),
             BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "The request is malformed.", badRequest.Message),
+            // A constraint the database enforces (also one checked only at COMMIT) refused the change on every path.
+            Npgsql.PostgresException integrity when integrity.SqlState.StartsWith("23", StringComparison.Ordinal) =>
+                Problem(StatusCodes.Status409Conflict, "The change conflicts with stored data.", integrity.MessageText),
             _ => Fault(httpContext, exception),
         };
 
