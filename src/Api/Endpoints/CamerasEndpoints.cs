@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CameraMonitor.Api.Security;
 using CameraMonitor.Application.Cameras;
 using CameraMonitor.Application.Cameras.CheckCameraMirror;
@@ -52,16 +53,16 @@ public static class CamerasEndpoints
         TypedResults.Ok(await mediator.Send(new ListCamerasQuery(enabled, status), cancellationToken));
 
     private static async Task<Created<CameraWriteResponse>> CreateCamera(IMediator mediator,
-        [FromBody] CreateCameraCommand command, CancellationToken cancellationToken)
+        [FromBody] CreateCameraCommand command, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var response = await mediator.Send(command, cancellationToken);
+        var response = await mediator.Send(command with { Actor = user.Owner() }, cancellationToken);
         return TypedResults.Created($"{BasePath}/{Uri.EscapeDataString(response.Camera.Id)}", response);
     }
 
     private static async Task<Ok<CameraWriteResponse>> UpdateCamera(IMediator mediator,
         [FromRoute(Name = "camera_id")] string cameraId, [FromBody] UpdateCameraCommand changes,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(changes with { CameraId = cameraId }, cancellationToken));
+        ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(changes with { CameraId = cameraId, Actor = user.Owner() }, cancellationToken));
 
     private static async Task<Ok<DeleteCameraResponse>> DeleteCamera(IMediator mediator,
         [FromRoute(Name = "camera_id")] string cameraId, CancellationToken cancellationToken) =>
