@@ -57,7 +57,7 @@ public sealed class RouterBucketingEquivalenceTests
         IConfigurationRoot configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Rollout:Endpoints:ListCameras:Percentage"] = "0" })
             .Build();
-        var provider = Services(configuration);
+        var provider = RouterHarness.Services(configuration);
         var router = provider.GetRequiredService<IRolloutRouter>();
         Assert.False((await router.DecideAsync("ListCameras", new RequestContext { ClientKey = "a" })).UseDomain);
 
@@ -102,21 +102,5 @@ public sealed class RouterBucketingEquivalenceTests
     }
 
     private static ServiceProvider Services(IDictionary<string, string?> settings) =>
-        Services(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-
-    private static ServiceProvider Services(IConfiguration configuration)
-    {
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging()
-            .AddOptions()
-            .Configure<RolloutOptions>(configuration.GetSection(RolloutOptions.SectionName))
-            .AddSingleton<IEndpointCatalog, EndpointCatalog>()
-            .AddSingleton<ConfiguredRolloutState>()
-            .AddSingleton<IRolloutState>(p => p.GetRequiredService<ConfiguredRolloutState>())
-            .AddSingleton<IFeatureDefinitionProvider, RolloutFeatureDefinitionProvider>()
-            .AddSingleton<IRolloutRouter, RolloutRouter>();
-        services.AddFeatureManagement();
-        return services.BuildServiceProvider();
-    }
+        RouterHarness.Services(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
 }
