@@ -28,7 +28,7 @@ public sealed class StartupRefusalTests
 
     [Theory]
     [InlineData("Rollout__DefaultPercentage", "500", "Percentage")]
-    [InlineData("Admin__ApiKeys__0__Key", AdminSecurityOptions.DevelopmentKey, "development key")]
+    [InlineData("Auth__ApiKeys__0__Key", DevelopmentKeys.Admin, "development key")]
     public async Task Start_InProductionWithInvalidOptions_RefusesBeforeAnyMigration(string key, string value, string reason)
     {
         var connectionString = await PostgresTestServer.CreateDatabaseAsync(migrate: false);
@@ -37,8 +37,8 @@ public sealed class StartupRefusalTests
         {
             ["ConnectionStrings__Postgres"] = connectionString,
             [key] = value,
-            ["Admin__ApiKeys__0__Owner"] = "someone",
-            ["Admin__ApiKeys__0__Role"] = "operator",
+            ["Auth__ApiKeys__0__Owner"] = "someone",
+            ["Auth__ApiKeys__0__Roles__0"] = ApiRoles.Viewer,
         });
 
         Assert.Equal(1, exitCode);

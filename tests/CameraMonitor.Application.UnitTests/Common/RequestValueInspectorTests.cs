@@ -59,7 +59,8 @@ public sealed class RequestValueInspectorTests
     [Fact]
     public void Inspect_WhenEverythingIsStorable_FindsNothing() =>
         Assert.Empty(RequestValueInspector.Inspect(new CreateCameraCommand("cam9", "Tab\tand\nnewline ok", "Hall",
-            "rtsp://h/x", true, "online") { IdempotencyKey = "k-1" }));
+            "rtsp://h/x", true, "online")
+        { IdempotencyKey = "k-1" }));
 
     [Fact]
     public void Inspect_WhenTheIdempotencyKeyIsTooLong_NamesTheHeader() =>

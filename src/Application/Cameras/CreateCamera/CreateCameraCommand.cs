@@ -25,4 +25,8 @@ public sealed record CreateCameraCommand(
 
     public const bool DefaultEnabled = true;
     public const string DefaultStatus = "unknown";
+
+    /// <summary>Who is calling (set by the API from the principal, never from the body); stored as created_by.</summary>
+    [JsonIgnore]
+    public string? Actor { get; init; }
 }

@@ -14,4 +14,9 @@ public sealed record UpdateCameraCommand(
     string? Location,
     string? SourceUrl,
     bool? Enabled,
-    string? Status) : ICommand<CameraWriteResponse>;
+    string? Status) : ICommand<CameraWriteResponse>
+{
+    /// <summary>Who is calling (set by the API from the principal, never from the body); stored as updated_by.</summary>
+    [JsonIgnore]
+    public string? Actor { get; init; }
+}

@@ -6,7 +6,8 @@ namespace CameraMonitor.Application.Violations.ChangeViolationStatus;
 
 /// <summary>
 /// PUT /api/v1/records/violations/{violation_id}/status: review a violation. A null notes or handled_by
-/// keeps the stored value. Honours <c>Idempotency-Key</c> like ingest: a repeat gets the first answer.
+/// keeps the stored value; the API always sends handled_by (the caller, or whom an operator acts for). Honours
+/// <c>Idempotency-Key</c> like ingest: a repeat gets the first answer.
 /// </summary>
 public sealed record ChangeViolationStatusCommand(string ViolationId, string? Status, string? Notes, string? HandledBy)
     : ICommand<ChangeViolationStatusResponse>, IIdempotentCommand
