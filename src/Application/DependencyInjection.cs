@@ -75,6 +75,10 @@ public static class DependencyInjection
                 "Rollout:Plans:EvaluationIntervalSeconds must be 0 (off) to 3600.")
             .ValidateOnStart();
         services.AddSingleton<RolloutStepObserver>();
+        // Cluster evidence when a reader is registered (Infrastructure), else this instance's own counters.
+        services.AddSingleton<IPlanEvidenceSource>(p => p.GetService<IClusterEvidenceReader>() is { } reader
+            ? new ClusterPlanEvidence(reader)
+            : p.GetRequiredService<RolloutStepObserver>());
         services.AddSingleton<RolloutPlanEvaluator>();
         return services;
     }

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using CameraMonitor.Api.Security;
-using CameraMonitor.Application.Rollout.Admin.CancelRolloutPlan;
+using CameraMonitor.Application.Rollout.Admin.ApplyRolloutPlanVerb;
 using CameraMonitor.Application.Rollout.Admin.GetParityReport;
 using CameraMonitor.Application.Rollout.Admin.GetRolloutMetrics;
 using CameraMonitor.Application.Rollout.Admin.GetRolloutPlan;
@@ -45,6 +45,8 @@ public static class AdminRolloutEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/endpoints/{name}/plan", CancelPlan).RequireAuthorization(AdminPolicies.Change)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/endpoints/{name}/plan/{verb}", ApplyPlanVerb).RequireAuthorization(AdminPolicies.Change)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/plans", ListPlans);
         return app;
     }
@@ -84,7 +86,12 @@ public static class AdminRolloutEndpoints
 
     private static async Task<Ok<RolloutPlan>> CancelPlan(string name, string? reason, ClaimsPrincipal user, IMediator mediator,
         CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new CancelRolloutPlanCommand(name, Actor(user), reason), cancellationToken));
+        TypedResults.Ok(await mediator.Send(new ApplyRolloutPlanVerbCommand(name, PlanVerbs.Cancel, Actor(user), reason), cancellationToken));
+
+    /// <summary>pause, resume, promote (skip the rest of the window) or abort (to 0 %); ?reason= is audited.</summary>
+    private static async Task<Ok<RolloutPlan>> ApplyPlanVerb(string name, string verb, string? reason, ClaimsPrincipal user,
+        IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ApplyRolloutPlanVerbCommand(name, verb.ToLowerInvariant(), Actor(user), reason), cancellationToken));
 
     private static async Task<Ok<ListRolloutPlansResponse>> ListPlans(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListRolloutPlansQuery(), cancellationToken));

@@ -1,3 +1,4 @@
+using CameraMonitor.Application.Rollout.Plans.Judge;
 using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Domain.Common;
 using Microsoft.Extensions.Logging;
@@ -6,12 +7,14 @@ namespace CameraMonitor.Application.Rollout.Plans;
 
 /// <summary>
 /// One evaluation round: every active plan is locked (skipped if another instance holds it), measured since its
-/// step started, decided by <see cref="RolloutPlanDecider"/> and stored with the percentage it sets.
+/// step started, judged by <see cref="RolloutJudge"/> and stored with the percentage it sets; every verdict but
+/// hold is announced to the plan's webhook.
 /// </summary>
 public sealed class RolloutPlanEvaluator(
     IRolloutPlanStore store,
-    RolloutStepObserver observer,
+    IPlanEvidenceSource evidence,
     IRolloutStateRefresher refresher,
+    IPlanEvents events,
     TimeProvider clock,
     ILogger<RolloutPlanEvaluator> logger)
 {
@@ -22,9 +25,8 @@ public sealed class RolloutPlanEvaluator(
     public async Task<IReadOnlyList<RolloutPlan>> EvaluateAllAsync(CancellationToken cancellationToken)
     {
         var evaluated = new List<RolloutPlan>();
-        var active = await store.ActiveIdsAsync(cancellationToken);
-        observer.Retain(active);
-        foreach (var id in active)
+        evidence.Retain(await store.OpenIdsAsync(cancellationToken));
+        foreach (var id in await store.ActiveIdsAsync(cancellationToken))
         {
             try
             {
@@ -46,12 +48,15 @@ public sealed class RolloutPlanEvaluator(
     private async Task<RolloutPlan?> EvaluateAsync(long id, CancellationToken cancellationToken)
     {
         var now = clock.UtcNowForStorage().UtcDateTime;
-        var stored = await store.TryUpdateAsync(id, plan =>
+        var stored = await store.TryUpdateAsync(id, async plan =>
         {
-            var health = observer.Measure(plan, now);
-            var decision = RolloutPlanDecider.Decide(plan.Settings, plan.CurrentStepIndex, health);
-            return plan.After(new PlanEvaluation(now, plan.CurrentStepIndex, plan.CurrentPercentage, decision.Verdict,
-                decision.Reason, health));
+            var measured = await evidence.MeasureAsync(plan, now, cancellationToken);
+            var observed = Math.Max(0, (now - measured.WindowStartedAt).TotalSeconds);
+            var verdict = RolloutJudge.Judge(plan.Settings,
+                new JudgeInput(plan.CurrentStepIndex, measured.Step, measured.Plan, observed, plan.ConsecutiveFailures));
+            return plan.After(new PlanEvaluation(now, plan.CurrentStepIndex, plan.CurrentPercentage, verdict.Verdict,
+                verdict.Reason, StepHealth.From(measured.Step, measured.WindowStartedAt, observed), verdict.Checks,
+                plan.Settings.DryRun, verdict.ConsecutiveFailures));
         }, Actor, cancellationToken);
         if (stored is not null)
         {
@@ -63,21 +68,19 @@ public sealed class RolloutPlanEvaluator(
 
     private async Task AfterAsync(RolloutPlan plan, DateTime now, CancellationToken cancellationToken)
     {
-        var verdict = plan.LastEvaluation?.Verdict;
-        if (verdict == PlanVerdicts.Hold)
+        var evaluation = plan.LastEvaluation!;
+        if (PlanEventTypes.OfVerdict(evaluation.Verdict, plan.Settings.DryRun) is not { } type)
         {
             return;
         }
 
-        logger.Log(verdict == PlanVerdicts.Rollback ? LogLevel.Warning : LogLevel.Information,
-            "Rollout plan {PlanId} of {Endpoint}: {Verdict}: {Reason}", plan.Id, plan.Endpoint, verdict, plan.LastEvaluation?.Reason);
+        logger.Log(evaluation.Verdict == PlanVerdicts.Rollback ? LogLevel.Warning : LogLevel.Information,
+            "Rollout plan {PlanId} of {Endpoint}: {Verdict}{DryRun}: {Reason}", plan.Id, plan.Endpoint, evaluation.Verdict,
+            plan.Settings.DryRun ? " (dry run)" : "", evaluation.Reason);
+        events.Publish(plan, type, Actor, evaluation.Reason);
         if (plan.State == RolloutPlanStates.Active)
         {
-            observer.Begin(plan, now);
-        }
-        else
-        {
-            observer.Forget(plan.Id);
+            evidence.Begin(plan, now);
         }
 
         // This instance serves the new percentage at once; the others follow through NOTIFY.

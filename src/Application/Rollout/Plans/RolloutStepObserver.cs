@@ -5,66 +5,73 @@ using CameraMonitor.Application.Rollout.Routing;
 namespace CameraMonitor.Application.Rollout.Plans;
 
 /// <summary>
-/// Per plan step, the counters of <see cref="RolloutMetrics"/> when this instance began watching the step, so a
-/// step is judged on what happened since it started and not on the process lifetime. In memory and per
-/// instance: an instance that first sees a step late (restart, another instance promoted) starts its window
-/// then, which only delays a verdict, never hastens one.
+/// The per-instance evidence source, used while no cluster evidence reader is registered: per plan, the counters of
+/// <see cref="RolloutMetrics"/> when this instance began watching the plan and its current step, so a step is judged
+/// on what happened here since it started. An instance that first sees a step late (restart, another instance
+/// promoted) starts its window then, which only delays a verdict, never hastens one. Latency histograms are built
+/// from the bounded latency window (the last <see cref="RolloutMetrics.WindowSize"/> per path).
 /// </summary>
-public sealed class RolloutStepObserver(RolloutMetrics metrics)
+public sealed class RolloutStepObserver(RolloutMetrics metrics) : IPlanEvidenceSource
 {
+    private static readonly SteeredEvidence NoSteered = new(PathEvidence.Empty(), PathEvidence.Empty(), PathEvidence.Empty());
+
     private readonly ConcurrentDictionary<long, Baseline> _baselines = new();
 
-    /// <summary>Starts the window of the plan's current step now (after this instance started or promoted it).</summary>
-    public void Begin(RolloutPlan plan, DateTime now) =>
-        _baselines[plan.Id] = new Baseline(plan.CurrentStepIndex, Later(plan.StepStartedAt, now), metrics.Snapshot(plan.Endpoint));
-
-    public void Forget(long planId) => _baselines.TryRemove(planId, out _);
-
-    /// <summary>Drops the windows of plans no longer active (ended here or by another instance): memory stays bounded.</summary>
-    public void Retain(IReadOnlyCollection<long> activePlanIds)
+    public void Begin(RolloutPlan plan, DateTime now)
     {
-        foreach (var id in _baselines.Keys.Where(id => !activePlanIds.Contains(id)))
+        var counters = metrics.Snapshot(plan.Endpoint);
+        _baselines.AddOrUpdate(plan.Id,
+            _ => new Baseline(plan.CurrentStepIndex, plan.StepStartedAt, Later(plan.StepStartedAt, now), counters, now, counters),
+            (_, existing) => existing with
+            {
+                StepIndex = plan.CurrentStepIndex, StepStartedAt = plan.StepStartedAt, WindowStartedAt = Later(plan.StepStartedAt, now), Step = counters,
+            });
+    }
+
+    public void Retain(IReadOnlyCollection<long> openPlanIds)
+    {
+        foreach (var id in _baselines.Keys.Where(id => !openPlanIds.Contains(id)))
         {
             _baselines.TryRemove(id, out _);
         }
     }
 
-    /// <summary>What happened to the plan's endpoint since its current step's window started here.</summary>
-    public StepHealth Measure(RolloutPlan plan, DateTime now)
+    public Task<PlanEvidence> MeasureAsync(RolloutPlan plan, DateTime now, CancellationToken cancellationToken)
     {
-        var baseline = _baselines.AddOrUpdate(plan.Id,
-            _ => new Baseline(plan.CurrentStepIndex, Later(plan.StepStartedAt, now), metrics.Snapshot(plan.Endpoint)),
-            (_, existing) => existing.StepIndex == plan.CurrentStepIndex
-                ? existing
-                : new Baseline(plan.CurrentStepIndex, Later(plan.StepStartedAt, now), metrics.Snapshot(plan.Endpoint)));
-        var current = metrics.Snapshot(plan.Endpoint);
-        var start = baseline.Counters;
-        var domainLatencies = metrics.LatenciesSince(plan.Endpoint, ServedPath.Domain, start.Domain.LatencyCount);
-        var legacyLatencies = metrics.LatenciesSince(plan.Endpoint, ServedPath.Legacy, start.Legacy.LatencyCount);
-        if (legacyLatencies.Length == 0)
+        if (!_baselines.TryGetValue(plan.Id, out var baseline) || baseline.StepIndex != plan.CurrentStepIndex
+            || baseline.StepStartedAt != plan.StepStartedAt)
         {
-            // No legacy traffic in the step (e.g. at 100 %): compare with legacy's latest window instead.
-            legacyLatencies = metrics.LatenciesSince(plan.Endpoint, ServedPath.Legacy, 0);
+            Begin(plan, now);
+            baseline = _baselines[plan.Id];
         }
 
-        return new StepHealth(
-            baseline.StartedAt,
-            Math.Max(0, (now - baseline.StartedAt).TotalSeconds),
-            current.Domain.Requests - start.Domain.Requests,
-            current.Domain.Errors - start.Domain.Errors,
-            current.Legacy.Requests - start.Legacy.Requests,
-            current.Legacy.Errors - start.Legacy.Errors,
-            current.Fallback.Requests - start.Fallback.Requests,
-            current.Fallback.Errors - start.Fallback.Errors,
-            LatencyWindow.Percentile(domainLatencies, 95),
-            domainLatencies.Length,
-            LatencyWindow.Percentile(legacyLatencies, 95),
-            legacyLatencies.Length,
-            current.ParityCompared - start.ParityCompared,
-            current.ParityMismatches - start.ParityMismatches);
+        return Task.FromResult(new PlanEvidence(Since(plan.Endpoint, baseline.Step, baseline.WindowStartedAt, now),
+            Since(plan.Endpoint, baseline.Plan, baseline.PlanWatchedFrom, now), baseline.WindowStartedAt));
+    }
+
+    private EndpointEvidence Since(string endpoint, EndpointSnapshot start, DateTime from, DateTime to)
+    {
+        var now = metrics.Snapshot(endpoint);
+        return new EndpointEvidence(endpoint, from, to,
+            Path(endpoint, ServedPath.Domain, start.Domain, now.Domain),
+            Path(endpoint, ServedPath.Legacy, start.Legacy, now.Legacy),
+            Path(endpoint, ServedPath.LegacyFallback, start.Fallback, now.Fallback),
+            NoSteered, now.ParityCompared - start.ParityCompared, now.ParityMismatches - start.ParityMismatches, 0, 0, []);
+    }
+
+    private PathEvidence Path(string endpoint, ServedPath path, PathSnapshot start, PathSnapshot now)
+    {
+        var histogram = new LatencyHistogram();
+        foreach (var latency in metrics.LatenciesSince(endpoint, path, start.LatencyCount))
+        {
+            histogram.Record(latency);
+        }
+
+        return new PathEvidence(now.Requests - start.Requests, now.Errors - start.Errors, histogram);
     }
 
     private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
 
-    private sealed record Baseline(int StepIndex, DateTime StartedAt, EndpointSnapshot Counters);
+    private sealed record Baseline(int StepIndex, DateTime StepStartedAt, DateTime WindowStartedAt, EndpointSnapshot Step,
+        DateTime PlanWatchedFrom, EndpointSnapshot Plan);
 }

@@ -1,10 +1,11 @@
 using System.Text.Json.Serialization;
+using CameraMonitor.Application.Rollout.Evidence;
 
 namespace CameraMonitor.Application.Rollout.Plans;
 
 /// <summary>
-/// What this instance measured for one endpoint since the current step started (or since it first saw the
-/// step, if later): counter deltas and the latencies recorded in that time.
+/// The headline numbers of a step's evidence (shown with each evaluation; the judge itself reads the full
+/// <see cref="EndpointEvidence"/>): counter deltas and p95s of the merged latency histograms.
 /// </summary>
 /// <param name="DomainRequests">Domain attempts (including those that failed and fell back).</param>
 /// <param name="DomainErrors">Domain attempts that failed with a non-business error.</param>
@@ -32,6 +33,11 @@ public sealed record StepHealth(
     long ParityCompared,
     long ParityMismatched)
 {
+    public static StepHealth From(EndpointEvidence step, DateTime windowStartedAt, double observedSeconds) => new(
+        windowStartedAt, observedSeconds, step.Domain.Requests, step.Domain.Failures, step.Legacy.Requests, step.Legacy.Failures,
+        step.Fallback.Requests, step.Fallback.Failures, step.Domain.Latency.Quantile(0.95), (int)step.Domain.Latency.Count,
+        step.Legacy.Latency.Quantile(0.95), (int)step.Legacy.Latency.Count, step.ParityCompared, step.ParityMismatched);
+
     public double? ErrorRatePercent => DomainRequests == 0 ? null : Round(100.0 * DomainErrors / DomainRequests);
 
     /// <summary>

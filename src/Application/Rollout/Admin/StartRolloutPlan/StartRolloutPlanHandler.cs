@@ -9,8 +9,9 @@ namespace CameraMonitor.Application.Rollout.Admin.StartRolloutPlan;
 public sealed class StartRolloutPlanHandler(
     RolloutChanges changes,
     IRolloutPlanStore store,
-    RolloutStepObserver observer,
+    IPlanEvidenceSource evidence,
     IRolloutStateRefresher refresher,
+    IPlanEvents events,
     TimeProvider clock)
     : IRequestHandler<StartRolloutPlanCommand, RolloutPlan>
 {
@@ -18,10 +19,11 @@ public sealed class StartRolloutPlanHandler(
     {
         var now = clock.UtcNowForStorage().UtcDateTime;
         var plan = await store.StartAsync(changes.Canonical(request.Endpoint), request.ToSettings(), request.Actor,
-            request.Reason, now, cancellationToken);
+            request.Reason, request.WebhookUrl, request.WebhookSecret, now, cancellationToken);
         // The window starts before the first step is served here, so every request of the step is counted.
-        observer.Begin(plan, now);
+        evidence.Begin(plan, now);
         await refresher.RefreshAsync(cancellationToken);
+        events.Publish(plan, PlanEventTypes.Started, request.Actor, request.Reason);
         return plan;
     }
 }
