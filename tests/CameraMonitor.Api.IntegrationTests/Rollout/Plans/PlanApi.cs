@@ -19,6 +19,14 @@ internal static class PlanApi
         return await response.JsonAsync(HttpStatusCode.Created);
     }
 
+    /// <summary>POST …/plan/{verb}; the answer's body (the plan, or the problem).</summary>
+    public static async Task<JsonElement> PlanVerbAsync(this HttpClient client, string endpoint, string verb,
+        HttpStatusCode expected = HttpStatusCode.OK, string? reason = null)
+    {
+        using var response = await client.PostAsync($"{PlanUrl(endpoint)}/{verb}" + (reason is null ? "" : $"?reason={Uri.EscapeDataString(reason)}"), null);
+        return expected == HttpStatusCode.OK ? await response.JsonAsync(expected) : await response.ProblemAsync(expected);
+    }
+
     public static Task<JsonElement> GetPlanAsync(this HttpClient client, string endpoint) => client.GetJsonAsync(PlanUrl(endpoint));
 
     /// <summary>Ends any active plan and removes the override, so each test starts from configuration.</summary>
