@@ -46,7 +46,7 @@ public sealed class PostgresRolloutPlanStore(NpgsqlDataSource dataSource, Postgr
         return (await connection.QueryAsync<long>(new CommandDefinition(RolloutPlanSql.ActiveIds, cancellationToken: cancellationToken))).ToList();
     }
 
-    public async Task<RolloutPlan?> TryUpdateAsync(long id, Func<RolloutPlan, PlanUpdate> evaluate, string actor,
+    public async Task<RolloutPlan?> TryUpdateAsync(long id, Func<RolloutPlan, Task<PlanUpdate>> evaluate, string actor,
         CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -58,7 +58,7 @@ public sealed class PostgresRolloutPlanStore(NpgsqlDataSource dataSource, Postgr
             return null;
         }
 
-        var (plan, percentage) = evaluate(row.ToPlan());
+        var (plan, percentage) = await evaluate(row.ToPlan());
         if (percentage is { } value)
         {
             await SetPercentageAsync(transaction, plan, value, actor,

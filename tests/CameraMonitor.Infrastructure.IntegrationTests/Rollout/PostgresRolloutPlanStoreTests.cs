@@ -44,12 +44,12 @@ public sealed class PostgresRolloutPlanStoreTests(DatabaseFixture database) : IC
 
         // The row update fails (CHECK current_step >= 0) after the percentage was written in the same transaction.
         await Assert.ThrowsAsync<Npgsql.PostgresException>(() => store.TryUpdateAsync(plan.Id,
-            p => new PlanUpdate(p with { CurrentStepIndex = -1 }, 10), "auto-rollout", CancellationToken.None));
+            p => Task.FromResult(new PlanUpdate(p with { CurrentStepIndex = -1 }, 10)), "auto-rollout", CancellationToken.None));
         var unchanged = await store.LatestAsync("Atomic", CancellationToken.None);
         var percentageAfterFailure = (await _overrides.LoadAsync(CancellationToken.None))["Atomic"].Override.Percentage;
 
         var promoted = await store.TryUpdateAsync(plan.Id,
-            p => new PlanUpdate(p with { CurrentStepIndex = 1, StepStartedAt = Now.AddMinutes(5) }, 10), "auto-rollout",
+            p => Task.FromResult(new PlanUpdate(p with { CurrentStepIndex = 1, StepStartedAt = Now.AddMinutes(5) }, 10)), "auto-rollout",
             CancellationToken.None);
 
         Assert.Equal((0, 5d), (unchanged!.CurrentStepIndex, percentageAfterFailure));

@@ -19,9 +19,10 @@ public interface IRolloutPlanStore
     /// <summary>
     /// Locks the plan if it is still active and no other instance holds it, and stores what
     /// <paramref name="evaluate"/> makes of it (with the percentage it sets, by <paramref name="actor"/>).
-    /// Null when the plan is no longer active or another instance is acting on it right now.
+    /// Null when the plan is no longer active or another instance is acting on it right now. <paramref name="evaluate"/>
+    /// runs while the plan's row is locked (it reads the cluster's evidence on a connection of its own).
     /// </summary>
-    Task<RolloutPlan?> TryUpdateAsync(long id, Func<RolloutPlan, PlanUpdate> evaluate, string actor,
+    Task<RolloutPlan?> TryUpdateAsync(long id, Func<RolloutPlan, Task<PlanUpdate>> evaluate, string actor,
         CancellationToken cancellationToken);
 
     /// <summary>Ends the endpoint's active plan as cancelled (the percentage stays); null when it has none.</summary>

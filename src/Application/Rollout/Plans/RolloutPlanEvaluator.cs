@@ -1,3 +1,4 @@
+using CameraMonitor.Application.Rollout.Evidence;
 using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Domain.Common;
 using Microsoft.Extensions.Logging;
@@ -5,12 +6,14 @@ using Microsoft.Extensions.Logging;
 namespace CameraMonitor.Application.Rollout.Plans;
 
 /// <summary>
-/// One evaluation round: every active plan is locked (skipped if another instance holds it), measured since its
-/// step started, decided by <see cref="RolloutPlanDecider"/> and stored with the percentage it sets.
+/// One evaluation round: every active plan is locked (skipped if another instance holds it), measured from the
+/// cluster's evidence since its step started, decided by <see cref="RolloutPlanDecider"/> and stored with the
+/// percentage it sets. This instance's own evidence is published first, so the round sees its latest requests too.
 /// </summary>
 public sealed class RolloutPlanEvaluator(
     IRolloutPlanStore store,
-    RolloutStepObserver observer,
+    ClusterStepObserver observer,
+    IEvidenceFlusher evidence,
     IRolloutStateRefresher refresher,
     TimeProvider clock,
     ILogger<RolloutPlanEvaluator> logger)
@@ -23,7 +26,12 @@ public sealed class RolloutPlanEvaluator(
     {
         var evaluated = new List<RolloutPlan>();
         var active = await store.ActiveIdsAsync(cancellationToken);
-        observer.Retain(active);
+        if (active.Count > 0)
+        {
+            // Before any "now" is taken, so the flushed slice ends no later than a step this round starts.
+            await evidence.FlushAsync(cancellationToken);
+        }
+
         foreach (var id in active)
         {
             try
@@ -46,22 +54,29 @@ public sealed class RolloutPlanEvaluator(
     private async Task<RolloutPlan?> EvaluateAsync(long id, CancellationToken cancellationToken)
     {
         var now = clock.UtcNowForStorage().UtcDateTime;
-        var stored = await store.TryUpdateAsync(id, plan =>
+        var stored = await store.TryUpdateAsync(id, async plan =>
         {
-            var health = observer.Measure(plan, now);
-            var decision = RolloutPlanDecider.Decide(plan.Settings, plan.CurrentStepIndex, health);
+            var health = await observer.MeasureAsync(plan, now, cancellationToken);
+            var decision = HoldWhileSilent(RolloutPlanDecider.Decide(plan.Settings, plan.CurrentStepIndex, health), health);
             return plan.After(new PlanEvaluation(now, plan.CurrentStepIndex, plan.CurrentPercentage, decision.Verdict,
                 decision.Reason, health));
         }, Actor, cancellationToken);
         if (stored is not null)
         {
-            await AfterAsync(stored, now, cancellationToken);
+            await AfterAsync(stored, cancellationToken);
         }
 
         return stored;
     }
 
-    private async Task AfterAsync(RolloutPlan plan, DateTime now, CancellationToken cancellationToken)
+    // An instance that reported during the step and went quiet may be failing unseen: no promotion on its silence.
+    private static PlanDecision HoldWhileSilent(PlanDecision decision, StepHealth health) =>
+        decision.Verdict is PlanVerdicts.Promote or PlanVerdicts.Complete && health.SilentInstances is { Count: > 0 } silent
+            ? new PlanDecision(PlanVerdicts.Hold, $"holding: instance(s) {string.Join(", ", silent)} stopped reporting evidence; "
+                + "their silence is not health (" + decision.Reason + ")")
+            : decision;
+
+    private async Task AfterAsync(RolloutPlan plan, CancellationToken cancellationToken)
     {
         var verdict = plan.LastEvaluation?.Verdict;
         if (verdict == PlanVerdicts.Hold)
@@ -71,15 +86,6 @@ public sealed class RolloutPlanEvaluator(
 
         logger.Log(verdict == PlanVerdicts.Rollback ? LogLevel.Warning : LogLevel.Information,
             "Rollout plan {PlanId} of {Endpoint}: {Verdict}: {Reason}", plan.Id, plan.Endpoint, verdict, plan.LastEvaluation?.Reason);
-        if (plan.State == RolloutPlanStates.Active)
-        {
-            observer.Begin(plan, now);
-        }
-        else
-        {
-            observer.Forget(plan.Id);
-        }
-
         // This instance serves the new percentage at once; the others follow through NOTIFY.
         await refresher.RefreshAsync(cancellationToken);
     }

@@ -6,16 +6,13 @@ using MediatR;
 
 namespace CameraMonitor.Application.Rollout.Admin.CancelRolloutPlan;
 
-public sealed class CancelRolloutPlanHandler(RolloutChanges changes, IRolloutPlanStore store, RolloutStepObserver observer,
-    TimeProvider clock)
+public sealed class CancelRolloutPlanHandler(RolloutChanges changes, IRolloutPlanStore store, TimeProvider clock)
     : IRequestHandler<CancelRolloutPlanCommand, RolloutPlan>
 {
     public async Task<RolloutPlan> Handle(CancelRolloutPlanCommand request, CancellationToken cancellationToken)
     {
         var name = changes.Canonical(request.Endpoint);
-        var plan = await store.CancelAsync(name, request.Actor, request.Reason, clock.UtcNowForStorage().UtcDateTime, cancellationToken)
+        return await store.CancelAsync(name, request.Actor, request.Reason, clock.UtcNowForStorage().UtcDateTime, cancellationToken)
             ?? throw new NotFoundException("active rollout plan of endpoint", name);
-        observer.Forget(plan.Id);
-        return plan;
     }
 }
