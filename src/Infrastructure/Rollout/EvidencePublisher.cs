@@ -91,12 +91,6 @@ public sealed class EvidencePublisher(
         }
     }
 
-    public override void Dispose()
-    {
-        _publishing.Dispose();
-        base.Dispose();
-    }
-
     private void Buffer(EvidenceSlice slice)
     {
         if (slice.RowCount == 0)

@@ -37,8 +37,9 @@ internal static class EvidenceSql
         DELETE FROM rollout_evidence_instances WHERE last_report_at < @before;
         """;
 
-    // A slice belongs to the window when it overlaps it: it ended after the start and began no later than the end.
-    private const string InWindow = "endpoint = @Endpoint AND slice_end > @From AND slice_start <= @To";
+    // A slice belongs to the window when it overlaps it: it ended no earlier than the start and began no later than the
+    // end. (A step's evaluator publishes before it takes "now", so the slice that ends a step ends before the next starts.)
+    private const string InWindow = "endpoint = @Endpoint AND slice_end >= @From AND slice_start <= @To";
 
     public const string SelectAttempts = """
         SELECT instance_id AS instanceid, path, route_group AS routegroup, requests, failures, latency_buckets AS latencybuckets

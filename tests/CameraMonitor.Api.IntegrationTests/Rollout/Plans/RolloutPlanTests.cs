@@ -23,7 +23,11 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
 
     private readonly HttpClient _operator = api.CreateClientWithKey(ApiFixture.OperatorKey);
 
-    public Task InitializeAsync() => _operator.ResetAsync(Endpoint);
+    public async Task InitializeAsync()
+    {
+        await _operator.ResetAsync(Endpoint);
+        await api.ResetEvidenceAsync();
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -56,8 +60,8 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     public async Task Evaluate_HealthyTraffic_HoldsDuringTheWindow_ThenPromotesTo10_AuditedAsAutoRollout()
     {
         var started = await _operator.StartPlanAsync(Endpoint, Quick);
-        await _operator.CamerasAsync(10, forceDomain: true);
-        await _operator.CamerasAsync(10, forceDomain: false);
+        await _operator.CamerasAsync(api.Factory.Services, 10, domain: true);
+        await _operator.CamerasAsync(api.Factory.Services, 10, domain: false);
 
         await Evaluator().EvaluateAllAsync(CancellationToken.None);
         var during = await _operator.GetPlanAsync(Endpoint);
@@ -89,10 +93,28 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     }
 
     [Fact]
+    public async Task Evaluate_ForceDomainTraffic_DoesNotMoveAHeldStep_AndIsShownApart()
+    {
+        await _operator.StartPlanAsync(Endpoint, Quick);
+        await _operator.ForcedCamerasAsync(50, forceDomain: true);
+        api.Clock.Advance(TimeSpan.FromSeconds(600));
+
+        await Evaluator().EvaluateAllAsync(CancellationToken.None);
+        var plan = await _operator.GetPlanAsync(Endpoint);
+
+        Assert.Equal((0, "hold"), (plan.GetProperty("current_step_index").GetInt32(), plan.GetProperty("last_evaluation").Str("verdict")));
+        Assert.StartsWith("waiting for traffic at 5 %: 0 of 10 domain requests", plan.GetProperty("last_evaluation").Str("reason"),
+            StringComparison.Ordinal);
+        var measured = plan.GetProperty("last_evaluation").GetProperty("measured");
+        Assert.Equal((0, 50), (measured.GetProperty("domain_requests").GetInt64(),
+            measured.GetProperty("steered").GetProperty("domain_requests").GetInt64()));
+    }
+
+    [Fact]
     public async Task Evaluate_HealthyLastStep_CompletesThePlan_LeavingItsPercentage()
     {
         await _operator.StartPlanAsync(Endpoint, new { steps = new[] { 30 }, observation_seconds = 60, min_requests = 10, max_p95_increase_percent = 10_000 });
-        await _operator.CamerasAsync(10, forceDomain: true);
+        await _operator.CamerasAsync(api.Factory.Services, 10, domain: true);
         var auditBefore = (await _operator.NewestAuditAsync()).GetProperty("id").GetInt64();
         api.Clock.Advance(TimeSpan.FromSeconds(60));
 
@@ -109,7 +131,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     public async Task Evaluate_TooFewRequests_HoldsEvenAfterTheWindow()
     {
         await _operator.StartPlanAsync(Endpoint, Quick);
-        await _operator.CamerasAsync(9, forceDomain: true);
+        await _operator.CamerasAsync(api.Factory.Services, 9, domain: true);
         api.Clock.Advance(TimeSpan.FromSeconds(600));
 
         await Evaluator().EvaluateAllAsync(CancellationToken.None);
@@ -132,8 +154,8 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
         }));
         using var operatorOfFailing = api.CreateClientWithKey(ApiFixture.OperatorKey, failing);
         await operatorOfFailing.StartPlanAsync(Endpoint, Quick);
-        await operatorOfFailing.CamerasAsync(9, forceDomain: false);
-        var served = await operatorOfFailing.CamerasAsync(11, forceDomain: true);
+        await operatorOfFailing.CamerasAsync(failing.Services, 9, domain: false);
+        var served = await operatorOfFailing.CamerasAsync(failing.Services, 11, domain: true);
 
         // No clock move: a breach does not wait for the observation window.
         await Evaluator(failing).EvaluateAllAsync(CancellationToken.None);
@@ -248,7 +270,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
 
         using var response = await _operator.DeleteAsync($"{PlanApi.PlanUrl(Endpoint)}?reason=enough");
         var cancelled = await response.JsonAsync(HttpStatusCode.OK);
-        await _operator.CamerasAsync(10, forceDomain: true);
+        await _operator.CamerasAsync(api.Factory.Services, 10, domain: true);
         api.Clock.Advance(TimeSpan.FromSeconds(120));
         await Evaluator().EvaluateAllAsync(CancellationToken.None);
 
