@@ -68,9 +68,14 @@ public sealed class EvidencePublisher(
                 await FlushAsync(stoppingToken);
                 await Task.Delay(interval, clock, stoppingToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                return; // stopping: StopAsync publishes what is left
+            }
+            catch (Exception exception)
+            {
+                // Never let a publishing fault stop the host: the next interval tries again.
+                logger.LogWarning(exception, "Publishing rollout evidence failed unexpectedly; trying again next interval");
             }
         }
     }
@@ -85,9 +90,10 @@ public sealed class EvidencePublisher(
         {
             await FlushAsync(timeout.Token);
         }
-        catch (OperationCanceledException)
+        catch (Exception exception)
         {
-            // stopping anyway
+            // Stopping anyway: what could not be published in time is lost, like a killed instance's last slice.
+            logger.LogDebug(exception, "The last evidence slice could not be published while stopping");
         }
     }
 

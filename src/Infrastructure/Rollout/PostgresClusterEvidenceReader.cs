@@ -9,9 +9,9 @@ namespace CameraMonitor.Infrastructure.Rollout;
 /// <summary>
 /// Sums the slices every instance published (rollout_evidence_*) over a window. A slice counts in a window it overlaps,
 /// so the slices of an instance that died still count in the window they belong to. An instance is silent when its
-/// last heartbeat is older than Rollout:Evidence:SilentAfterIntervals of its own publish interval.
+/// last heartbeat, at the end of the window read, is older than Rollout:Evidence:SilentAfterIntervals of its own publish interval.
 /// </summary>
-public sealed class PostgresClusterEvidenceReader(NpgsqlDataSource dataSource, IOptions<EvidenceOptions> options, TimeProvider clock)
+public sealed class PostgresClusterEvidenceReader(NpgsqlDataSource dataSource, IOptions<EvidenceOptions> options)
     : IClusterEvidenceReader, IClusterReportReader
 {
     private static readonly string DomainPath = ServedPath.Domain.ToName();
@@ -37,7 +37,7 @@ public sealed class PostgresClusterEvidenceReader(NpgsqlDataSource dataSource, I
 
         var parity = wholes.GetValueOrDefault(ComparisonKinds.Parity);
         var dark = wholes.GetValueOrDefault(ComparisonKinds.DarkLaunch);
-        var instances = heartbeats.Select(h => ToInstance(h,
+        var instances = heartbeats.Select(h => ToInstance(h, toUtc,
             attempts.Where(a => a.InstanceId == h.InstanceId).Sum(a => a.Requests),
             attempts.Where(a => a.InstanceId == h.InstanceId).Sum(a => a.Failures))).OrderBy(i => i.InstanceId, StringComparer.Ordinal).ToList();
         return new EndpointEvidence(endpoint, fromUtc, toUtc, split.Domain, split.Legacy, split.Fallback,
@@ -56,19 +56,20 @@ public sealed class PostgresClusterEvidenceReader(NpgsqlDataSource dataSource, I
             r.NoisySince is { } since ? DateTime.SpecifyKind(since, DateTimeKind.Utc) : null)).ToList();
     }
 
-    public async Task<IReadOnlyList<InstanceEvidence>> ReadInstancesAsync(DateTime fromUtc, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<InstanceEvidence>> ReadInstancesAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<HeartbeatRow>(new CommandDefinition(EvidenceSql.SelectInstances,
             new { From = fromUtc }, cancellationToken: cancellationToken));
-        return rows.Select(h => ToInstance(h, 0, 0)).OrderBy(i => i.InstanceId, StringComparer.Ordinal).ToList();
+        return rows.Select(h => ToInstance(h, toUtc, 0, 0)).OrderBy(i => i.InstanceId, StringComparer.Ordinal).ToList();
     }
 
-    private InstanceEvidence ToInstance(HeartbeatRow heartbeat, long requests, long failures)
+    // Silence is judged at the window's end (for a report, now), the same moment for every part of one report.
+    private InstanceEvidence ToInstance(HeartbeatRow heartbeat, DateTime at, long requests, long failures)
     {
         var last = DateTime.SpecifyKind(heartbeat.LastReportAt, DateTimeKind.Utc);
         var silentAfter = TimeSpan.FromSeconds(options.Value.SilentAfterIntervals * heartbeat.PublishIntervalSeconds);
-        var silent = clock.GetUtcNow().UtcDateTime - last > silentAfter;
+        var silent = at - last > silentAfter;
         return new InstanceEvidence(heartbeat.InstanceId, last, silent, requests, failures, heartbeat.DroppedSlices);
     }
 

@@ -7,6 +7,6 @@ public interface IClusterReportReader
     Task<IReadOnlyList<FieldComparison>> ReadFieldsAsync(string kind, string endpoint, DateTime fromUtc, DateTime toUtc,
         CancellationToken cancellationToken);
 
-    /// <summary>Every instance that reported after <paramref name="fromUtc"/>, with whether it is silent now.</summary>
-    Task<IReadOnlyList<InstanceEvidence>> ReadInstancesAsync(DateTime fromUtc, CancellationToken cancellationToken);
+    /// <summary>Every instance that reported after <paramref name="fromUtc"/>, with whether it is silent at <paramref name="toUtc"/>.</summary>
+    Task<IReadOnlyList<InstanceEvidence>> ReadInstancesAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
 }

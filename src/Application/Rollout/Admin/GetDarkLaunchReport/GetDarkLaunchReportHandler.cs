@@ -36,7 +36,7 @@ public sealed class GetDarkLaunchReportHandler(
         }
 
         return new GetDarkLaunchReportResponse(Scope, options.Value.ShadowTimeoutSeconds, endpoints, from, to,
-            await reports.ReadInstancesAsync(from, cancellationToken));
+            await reports.ReadInstancesAsync(from, to, cancellationToken));
     }
 
     private async Task<FieldComparison> WholeAsync(string kind, string endpoint, DateTime from, DateTime to, CancellationToken cancellationToken) =>

@@ -29,7 +29,7 @@ public sealed class GetParityReportHandler(
             endpoints.Add(Report(endpoint, fields, recent));
         }
 
-        return new GetParityReportResponse(Scope, endpoints, from, to, await reports.ReadInstancesAsync(from, cancellationToken));
+        return new GetParityReportResponse(Scope, endpoints, from, to, await reports.ReadInstancesAsync(from, to, cancellationToken));
     }
 
     private static EndpointParityReport Report(string endpoint, IReadOnlyList<FieldComparison> rows, IReadOnlyList<ParityDiff> recent)

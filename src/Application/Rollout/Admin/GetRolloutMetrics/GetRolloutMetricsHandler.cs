@@ -34,7 +34,7 @@ public sealed class GetRolloutMetricsHandler(
                 e.Instances));
         }
 
-        return new RolloutMetricsReport(from, to, instance.Id, await reports.ReadInstancesAsync(from, cancellationToken), endpoints);
+        return new RolloutMetricsReport(from, to, instance.Id, await reports.ReadInstancesAsync(from, to, cancellationToken), endpoints);
     }
 
     private static PathEvidence Sum(PathEvidence a, PathEvidence b)
