@@ -16,6 +16,7 @@ using CameraMonitor.Application.Rollout.Evidence;
 using CameraMonitor.Application.Rollout.Plans;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CameraMonitor.Api.Endpoints;
 
@@ -70,11 +71,13 @@ public static class AdminRolloutEndpoints
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListRolloutAuditQuery(limit), cancellationToken));
 
-    private static async Task<Ok<GetParityReportResponse>> ParityReport(IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new GetParityReportQuery(), cancellationToken));
+    private static async Task<Ok<GetParityReportResponse>> ParityReport([FromQuery(Name = "window_minutes")] double? windowMinutes,
+        IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetParityReportQuery(windowMinutes), cancellationToken));
 
-    private static async Task<Ok<RolloutMetricsReport>> Metrics(IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new GetRolloutMetricsQuery(), cancellationToken));
+    private static async Task<Ok<RolloutMetricsReport>> Metrics([FromQuery(Name = "window_minutes")] double? windowMinutes,
+        IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetRolloutMetricsQuery(windowMinutes), cancellationToken));
 
     private static async Task<Created<RolloutPlan>> StartPlan(string name, StartRolloutPlanBody? body, ClaimsPrincipal user,
         IMediator mediator, CancellationToken cancellationToken) =>

@@ -51,8 +51,6 @@ public sealed class PostgresRolloutPlanStore(NpgsqlDataSource dataSource, Postgr
 
     public Task<IReadOnlyList<long>> ActiveIdsAsync(CancellationToken cancellationToken) => IdsAsync(RolloutPlanSql.ActiveIds, cancellationToken);
 
-    public Task<IReadOnlyList<long>> OpenIdsAsync(CancellationToken cancellationToken) => IdsAsync(RolloutPlanSql.OpenIds, cancellationToken);
-
     public async Task<RolloutPlan?> TryUpdateAsync(long id, Func<RolloutPlan, Task<PlanUpdate>> evaluate, string actor,
         CancellationToken cancellationToken)
     {

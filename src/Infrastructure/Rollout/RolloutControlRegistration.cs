@@ -1,3 +1,4 @@
+using CameraMonitor.Application.Rollout.Evidence;
 using CameraMonitor.Application.Rollout.Parity;
 using CameraMonitor.Application.Rollout.Plans;
 using CameraMonitor.Application.Rollout.Routing;
@@ -30,6 +31,12 @@ public static class RolloutControlRegistration
         services.AddSingleton<PlanWebhookQueue>();
         services.AddSingleton<IPlanEvents>(p => p.GetRequiredService<PlanWebhookQueue>());
         services.AddHostedService<PlanWebhookDispatcher>();
+        services.AddSingleton<EvidencePublisher>();
+        services.AddSingleton<IEvidenceFlusher>(p => p.GetRequiredService<EvidencePublisher>());
+        services.AddHostedService(p => p.GetRequiredService<EvidencePublisher>());
+        services.AddSingleton<PostgresClusterEvidenceReader>();
+        services.AddSingleton<IClusterEvidenceReader>(p => p.GetRequiredService<PostgresClusterEvidenceReader>());
+        services.AddSingleton<IClusterReportReader>(p => p.GetRequiredService<PostgresClusterEvidenceReader>());
         return services;
     }
 }

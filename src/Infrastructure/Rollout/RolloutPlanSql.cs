@@ -24,8 +24,6 @@ internal static class RolloutPlanSql
 
     public const string ActiveIds = "SELECT id FROM rollout_plans WHERE state = 'active' ORDER BY id";
 
-    public const string OpenIds = "SELECT id FROM rollout_plans WHERE state IN ('active', 'paused') ORDER BY id";
-
     // SKIP LOCKED: while one instance acts on a plan, the others pass it by instead of acting on it after.
     public const string LockActive = "SELECT " + Columns + " FROM rollout_plans WHERE id = @Id AND state = 'active' FOR UPDATE SKIP LOCKED";
 

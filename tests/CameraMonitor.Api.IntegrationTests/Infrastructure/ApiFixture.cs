@@ -76,6 +76,13 @@ public class ApiFixture : DatabaseFixture
         return client;
     }
 
+    /// <summary>
+    /// Forgets every instance's published evidence. The hosts of one fixture share its database (and a clock that does
+    /// not move), so a test that reads cluster-wide reports starts from none; call it after the previous test's hosts are gone.
+    /// </summary>
+    public Task ResetEvidenceAsync() => ExecuteAsync(
+        "DELETE FROM rollout_evidence_slices; DELETE FROM rollout_evidence_comparisons; DELETE FROM rollout_evidence_instances");
+
     protected virtual Task SeedAsync() => ExecuteAsync(SeedData.CamerasSql);
 
     /// <summary>Extra settings or services of the main host, for fixtures that need them.</summary>

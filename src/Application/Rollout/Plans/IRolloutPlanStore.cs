@@ -16,14 +16,12 @@ public interface IRolloutPlanStore
     /// <summary>The ids of every active plan (paused ones are not judged).</summary>
     Task<IReadOnlyList<long>> ActiveIdsAsync(CancellationToken cancellationToken);
 
-    /// <summary>The ids of every open (active or paused) plan.</summary>
-    Task<IReadOnlyList<long>> OpenIdsAsync(CancellationToken cancellationToken);
-
     /// <summary>
     /// Locks the plan if it is still active and no other instance holds it, and stores what
     /// <paramref name="evaluate"/> makes of it (with the percentage it sets, by <paramref name="actor"/>; the
     /// evaluation goes to the bounded verdict history when it says something new).
-    /// Null when the plan is no longer active or another instance is acting on it right now.
+    /// Null when the plan is no longer active or another instance is acting on it right now. <paramref name="evaluate"/>
+    /// runs while the plan's row is locked (it reads the cluster's evidence on a connection of its own).
     /// </summary>
     Task<RolloutPlan?> TryUpdateAsync(long id, Func<RolloutPlan, Task<PlanUpdate>> evaluate, string actor,
         CancellationToken cancellationToken);

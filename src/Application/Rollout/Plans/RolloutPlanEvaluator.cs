@@ -1,3 +1,4 @@
+using CameraMonitor.Application.Rollout.Evidence;
 using CameraMonitor.Application.Rollout.Plans.Judge;
 using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Domain.Common;
@@ -6,13 +7,15 @@ using Microsoft.Extensions.Logging;
 namespace CameraMonitor.Application.Rollout.Plans;
 
 /// <summary>
-/// One evaluation round: every active plan is locked (skipped if another instance holds it), measured since its
-/// step started, judged by <see cref="RolloutJudge"/> and stored with the percentage it sets; every verdict but
-/// hold is announced to the plan's webhook.
+/// One evaluation round: every active plan is locked (skipped if another instance holds it), measured from the
+/// cluster's evidence since its step (and the plan) started, judged by <see cref="RolloutJudge"/> and stored with the
+/// percentage it sets; every verdict but hold is announced to the plan's webhook. This instance's own evidence is
+/// published first, so the round sees its latest requests too.
 /// </summary>
 public sealed class RolloutPlanEvaluator(
     IRolloutPlanStore store,
-    IPlanEvidenceSource evidence,
+    ClusterPlanEvidence observer,
+    IEvidenceFlusher evidence,
     IRolloutStateRefresher refresher,
     IPlanEvents events,
     TimeProvider clock,
@@ -25,8 +28,14 @@ public sealed class RolloutPlanEvaluator(
     public async Task<IReadOnlyList<RolloutPlan>> EvaluateAllAsync(CancellationToken cancellationToken)
     {
         var evaluated = new List<RolloutPlan>();
-        evidence.Retain(await store.OpenIdsAsync(cancellationToken));
-        foreach (var id in await store.ActiveIdsAsync(cancellationToken))
+        var active = await store.ActiveIdsAsync(cancellationToken);
+        if (active.Count > 0)
+        {
+            // Before any "now" is taken, so the flushed slice ends no later than a step this round starts.
+            await evidence.FlushAsync(cancellationToken);
+        }
+
+        foreach (var id in active)
         {
             try
             {
@@ -50,23 +59,24 @@ public sealed class RolloutPlanEvaluator(
         var now = clock.UtcNowForStorage().UtcDateTime;
         var stored = await store.TryUpdateAsync(id, async plan =>
         {
-            var measured = await evidence.MeasureAsync(plan, now, cancellationToken);
+            var measured = await observer.MeasureAsync(plan, now, cancellationToken);
             var observed = Math.Max(0, (now - measured.WindowStartedAt).TotalSeconds);
             var verdict = RolloutJudge.Judge(plan.Settings,
                 new JudgeInput(plan.CurrentStepIndex, measured.Step, measured.Plan, observed, plan.ConsecutiveFailures));
+            var legacyLatency = measured.Step.Legacy.Latency.Count > 0 ? measured.Step.Legacy.Latency : measured.Plan.Legacy.Latency;
             return plan.After(new PlanEvaluation(now, plan.CurrentStepIndex, plan.CurrentPercentage, verdict.Verdict,
-                verdict.Reason, StepHealth.From(measured.Step, measured.WindowStartedAt, observed), verdict.Checks,
+                verdict.Reason, StepHealth.From(measured.Step, legacyLatency, observed), verdict.Checks,
                 plan.Settings.DryRun, verdict.ConsecutiveFailures));
         }, Actor, cancellationToken);
         if (stored is not null)
         {
-            await AfterAsync(stored, now, cancellationToken);
+            await AfterAsync(stored, cancellationToken);
         }
 
         return stored;
     }
 
-    private async Task AfterAsync(RolloutPlan plan, DateTime now, CancellationToken cancellationToken)
+    private async Task AfterAsync(RolloutPlan plan, CancellationToken cancellationToken)
     {
         var evaluation = plan.LastEvaluation!;
         if (PlanEventTypes.OfVerdict(evaluation.Verdict, plan.Settings.DryRun) is not { } type)
@@ -78,10 +88,6 @@ public sealed class RolloutPlanEvaluator(
             "Rollout plan {PlanId} of {Endpoint}: {Verdict}{DryRun}: {Reason}", plan.Id, plan.Endpoint, evaluation.Verdict,
             plan.Settings.DryRun ? " (dry run)" : "", evaluation.Reason);
         events.Publish(plan, type, Actor, evaluation.Reason);
-        if (plan.State == RolloutPlanStates.Active)
-        {
-            evidence.Begin(plan, now);
-        }
 
         // This instance serves the new percentage at once; the others follow through NOTIFY.
         await refresher.RefreshAsync(cancellationToken);

@@ -27,7 +27,11 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
 
     private readonly HttpClient _operator = api.CreateClientWithKey(ApiFixture.OperatorKey);
 
-    public Task InitializeAsync() => _operator.ResetAsync(Endpoint);
+    public async Task InitializeAsync()
+    {
+        await _operator.ResetAsync(Endpoint);
+        await api.ResetEvidenceAsync();
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -60,8 +64,8 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     public async Task Evaluate_HealthyTraffic_HoldsDuringTheWindow_ThenPromotesTo10_AuditedAsAutoRollout()
     {
         var started = await _operator.StartPlanAsync(Endpoint, Quick);
-        await _operator.CamerasAsync(10, forceDomain: true);
-        await _operator.CamerasAsync(10, forceDomain: false);
+        await _operator.CamerasAsync(api.Factory.Services, 10, domain: true);
+        await _operator.CamerasAsync(api.Factory.Services, 10, domain: false);
 
         await Evaluator().EvaluateAllAsync(CancellationToken.None);
         var during = await _operator.GetPlanAsync(Endpoint);
@@ -93,6 +97,24 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     }
 
     [Fact]
+    public async Task Evaluate_ForceDomainTraffic_DoesNotMoveAHeldStep_AndIsShownApart()
+    {
+        await _operator.StartPlanAsync(Endpoint, Quick);
+        await _operator.ForcedCamerasAsync(50, forceDomain: true);
+        api.Clock.Advance(TimeSpan.FromSeconds(600));
+
+        await Evaluator().EvaluateAllAsync(CancellationToken.None);
+        var plan = await _operator.GetPlanAsync(Endpoint);
+
+        // Not promoted on steered traffic: the window ended without evidence about the split, so the plan pauses.
+        Assert.Equal((0, "inconclusive"), (plan.GetProperty("current_step_index").GetInt32(), plan.GetProperty("last_evaluation").Str("verdict")));
+        Assert.Contains("errors (0 of 10 domain attempts needed", plan.GetProperty("last_evaluation").Str("reason"), StringComparison.Ordinal);
+        var measured = plan.GetProperty("last_evaluation").GetProperty("measured");
+        Assert.Equal((0, 50), (measured.GetProperty("domain_requests").GetInt64(),
+            measured.GetProperty("steered").GetProperty("domain_requests").GetInt64()));
+    }
+
+    [Fact]
     public async Task Evaluate_HealthyLastStep_CompletesThePlan_LeavingItsPercentage()
     {
         await _operator.StartPlanAsync(Endpoint, new
@@ -100,7 +122,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
             steps = new[] { 30 }, observation_seconds = 60, min_requests = 10, max_p95_increase_percent = 10_000,
             disabled_checks = new[] { "parity", "latency" },
         });
-        await _operator.CamerasAsync(10, forceDomain: true);
+        await _operator.CamerasAsync(api.Factory.Services, 10, domain: true);
         var auditBefore = (await _operator.NewestAuditAsync()).GetProperty("id").GetInt64();
         api.Clock.Advance(TimeSpan.FromSeconds(60));
 
@@ -117,7 +139,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     public async Task Evaluate_TooFewRequestsWhenTheWindowEnds_IsInconclusive_PausingThePlanAndNamingTheCheck()
     {
         await _operator.StartPlanAsync(Endpoint, Quick);
-        await _operator.CamerasAsync(9, forceDomain: true);
+        await _operator.CamerasAsync(api.Factory.Services, 9, domain: true);
         api.Clock.Advance(TimeSpan.FromSeconds(600));
 
         await Evaluator().EvaluateAllAsync(CancellationToken.None);
@@ -143,8 +165,8 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
         }));
         using var operatorOfFailing = api.CreateClientWithKey(ApiFixture.OperatorKey, failing);
         await operatorOfFailing.StartPlanAsync(Endpoint, Quick);
-        await operatorOfFailing.CamerasAsync(9, forceDomain: false);
-        var served = await operatorOfFailing.CamerasAsync(11, forceDomain: true);
+        await operatorOfFailing.CamerasAsync(failing.Services, 9, domain: false);
+        var served = await operatorOfFailing.CamerasAsync(failing.Services, 11, domain: true);
 
         // No clock move: a hard breach does not wait for the observation window nor the failure limit.
         await Evaluator(failing).EvaluateAllAsync(CancellationToken.None);
@@ -264,7 +286,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
 
         using var response = await _operator.DeleteAsync($"{PlanApi.PlanUrl(Endpoint)}?reason=enough");
         var cancelled = await response.JsonAsync(HttpStatusCode.OK);
-        await _operator.CamerasAsync(10, forceDomain: true);
+        await _operator.CamerasAsync(api.Factory.Services, 10, domain: true);
         api.Clock.Advance(TimeSpan.FromSeconds(120));
         await Evaluator().EvaluateAllAsync(CancellationToken.None);
 

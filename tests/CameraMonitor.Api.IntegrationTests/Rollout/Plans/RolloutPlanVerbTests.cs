@@ -31,7 +31,7 @@ public sealed class RolloutPlanVerbTests(PlanVerbFixture api) : IClassFixture<Pl
     public async Task Pause_KeepsThePercentage_AndTheEvaluatorLeavesThePlanAlone_UntilResumeRestartsTheWindow()
     {
         await _operator.StartPlanAsync(Endpoint, Quick);
-        await _operator.CamerasAsync(10, forceDomain: true);
+        await _operator.CamerasAsync(api.Factory.Services, 10, domain: true);
 
         var paused = await _operator.PlanVerbAsync(Endpoint, PlanVerbs.Pause, reason: "release freeze");
         api.Clock.Advance(TimeSpan.FromSeconds(120));
@@ -93,14 +93,15 @@ public sealed class RolloutPlanVerbTests(PlanVerbFixture api) : IClassFixture<Pl
     [Fact]
     public async Task DryRun_JudgesAndRecordsEveryVerdict_WithoutChangingThePercentage()
     {
-        var before = (await _operator.GetEndpointAsync(Endpoint)).GetProperty("percentage").GetDouble();
+        // The team serves 20 % by hand and lets a dry-run plan judge it.
+        await _operator.PutEndpointAsync(Endpoint, new { percentage = 20 });
         var plan = await _operator.StartPlanAsync(Endpoint, new
         {
             steps = new[] { 10, 50 }, observation_seconds = 60, min_requests = 10, min_latency_samples = 10,
             max_p95_increase_percent = 10_000, disabled_checks = new[] { "parity" }, dry_run = true,
         });
-        await _operator.CamerasAsync(10, forceDomain: true);
-        await _operator.CamerasAsync(10, forceDomain: false);
+        await _operator.CamerasAsync(api.Factory.Services, 10, domain: true);
+        await _operator.CamerasAsync(api.Factory.Services, 10, domain: false);
 
         await Evaluator().EvaluateAllAsync(CancellationToken.None);
         api.Clock.Advance(TimeSpan.FromSeconds(60));
@@ -109,7 +110,7 @@ public sealed class RolloutPlanVerbTests(PlanVerbFixture api) : IClassFixture<Pl
 
         Assert.True(plan.GetProperty("settings").GetProperty("dry_run").GetBoolean());
         Assert.Equal(("active", 1), (report.Str("state"), report.GetProperty("current_step_index").GetInt32()));
-        Assert.Equal(before, (await _operator.GetEndpointAsync(Endpoint)).GetProperty("percentage").GetDouble());
+        Assert.Equal(20, (await _operator.GetEndpointAsync(Endpoint)).GetProperty("percentage").GetDouble());
         var history = report.GetProperty("history").EnumerateArray().ToList();
         Assert.Equal(["promote", "hold"], history.Select(h => h.Str("verdict")));
         Assert.All(history, h => Assert.True(h.GetProperty("dry_run").GetBoolean()));

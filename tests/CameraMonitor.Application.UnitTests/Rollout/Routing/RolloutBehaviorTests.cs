@@ -35,7 +35,7 @@ public sealed class RolloutBehaviorTests : IDisposable
             .AddSingleton(_unitOfWork)
             .AddMetrics()
             .BuildServiceProvider();
-        _metrics = new RolloutMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        _metrics = new RolloutMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), new EvidenceRecorder());
     }
 
     [Fact]

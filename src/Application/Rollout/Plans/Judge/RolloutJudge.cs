@@ -17,6 +17,7 @@ namespace CameraMonitor.Application.Rollout.Plans.Judge;
 /// not promoted away (each step restarts the evidence);</item>
 /// <item>an enabled, counted check without enough evidence (or still doubtful after <see cref="MaxWindows"/> windows)
 /// makes the verdict inconclusive (the plan pauses and names it) instead of promoting on evidence nobody judged;</item>
+/// <item>an instance that reported during the step and has gone silent holds the step (its silence is not health);</item>
 /// <item>otherwise promote, or complete at the last step.</item>
 /// </list>
 /// Dry-run checks are evaluated and recorded but never count toward a rollback nor block a promotion.
@@ -62,6 +63,15 @@ public static class RolloutJudge
         {
             return new(PlanVerdicts.Hold,
                 Invariant($"observing {percentage} % longer ({Math.Floor(input.ObservedSeconds)} s, up to {MaxWindows * settings.ObservationSeconds} s): leaning toward a regression: {string.Join("; ", doubtful.Select(c => $"{c.Check}: {c.Detail}"))}"),
+                checks, 0);
+        }
+
+        // An instance that reported during the step and went quiet may be failing unseen: its silence is not health.
+        var silent = input.Step.Instances.Where(i => i.Silent).Select(i => i.InstanceId).ToList();
+        if (silent.Count > 0)
+        {
+            return new(PlanVerdicts.Hold,
+                Invariant($"holding at {percentage} %: instance(s) {string.Join(", ", silent)} stopped reporting evidence; their silence is not health ({Summary(checks)})"),
                 checks, 0);
         }
 
