@@ -27,8 +27,12 @@ public sealed class PostgresRolloutPlanStore(NpgsqlDataSource dataSource, Postgr
             row = await connection.QuerySingleAsync<PlanRow>(new CommandDefinition(RolloutPlanSql.Insert,
                 new
                 {
-                    Endpoint = endpoint, Settings = JsonSerializer.Serialize(settings, RolloutJson.Options), Now = now, Actor = actor,
-                    WebhookUrl = webhookUrl, WebhookSecret = webhookSecret,
+                    Endpoint = endpoint,
+                    Settings = JsonSerializer.Serialize(settings, RolloutJson.Options),
+                    Now = now,
+                    Actor = actor,
+                    WebhookUrl = webhookUrl,
+                    WebhookSecret = webhookSecret,
                 },
                 transaction, cancellationToken: cancellationToken));
         }

@@ -21,7 +21,10 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     // Lenient latency: a few milliseconds of test-machine jitter must not decide these tests; parity is not sampled here.
     private static readonly object Quick = new
     {
-        observation_seconds = 60, min_requests = 10, min_latency_samples = 10, max_p95_increase_percent = 10_000,
+        observation_seconds = 60,
+        min_requests = 10,
+        min_latency_samples = 10,
+        max_p95_increase_percent = 10_000,
         disabled_checks = new[] { "parity" },
     };
 
@@ -64,8 +67,8 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     public async Task Evaluate_HealthyTraffic_HoldsDuringTheWindow_ThenPromotesTo10_AuditedAsAutoRollout()
     {
         var started = await _operator.StartPlanAsync(Endpoint, Quick);
-        await _operator.CamerasAsync(api.Factory.Services, 10, domain: true);
-        await _operator.CamerasAsync(api.Factory.Services, 10, domain: false);
+        await api.Client.CamerasAsync(api.Factory.Services, 10, domain: true);
+        await api.Client.CamerasAsync(api.Factory.Services, 10, domain: false);
 
         await Evaluator().EvaluateAllAsync(CancellationToken.None);
         var during = await _operator.GetPlanAsync(Endpoint);
@@ -100,7 +103,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     public async Task Evaluate_ForceDomainTraffic_DoesNotMoveAHeldStep_AndIsShownApart()
     {
         await _operator.StartPlanAsync(Endpoint, Quick);
-        await _operator.ForcedCamerasAsync(50, forceDomain: true);
+        await api.Client.ForcedCamerasAsync(50, forceDomain: true);
         api.Clock.Advance(TimeSpan.FromSeconds(600));
 
         await Evaluator().EvaluateAllAsync(CancellationToken.None);
@@ -119,10 +122,13 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     {
         await _operator.StartPlanAsync(Endpoint, new
         {
-            steps = new[] { 30 }, observation_seconds = 60, min_requests = 10, max_p95_increase_percent = 10_000,
+            steps = new[] { 30 },
+            observation_seconds = 60,
+            min_requests = 10,
+            max_p95_increase_percent = 10_000,
             disabled_checks = new[] { "parity", "latency" },
         });
-        await _operator.CamerasAsync(api.Factory.Services, 10, domain: true);
+        await api.Client.CamerasAsync(api.Factory.Services, 10, domain: true);
         var auditBefore = (await _operator.NewestAuditAsync()).GetProperty("id").GetInt64();
         api.Clock.Advance(TimeSpan.FromSeconds(60));
 
@@ -139,7 +145,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     public async Task Evaluate_TooFewRequestsWhenTheWindowEnds_IsInconclusive_PausingThePlanAndNamingTheCheck()
     {
         await _operator.StartPlanAsync(Endpoint, Quick);
-        await _operator.CamerasAsync(api.Factory.Services, 9, domain: true);
+        await api.Client.CamerasAsync(api.Factory.Services, 9, domain: true);
         api.Clock.Advance(TimeSpan.FromSeconds(600));
 
         await Evaluator().EvaluateAllAsync(CancellationToken.None);
@@ -164,9 +170,10 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
             return repository;
         }));
         using var operatorOfFailing = api.CreateClientWithKey(ApiFixture.OperatorKey, failing);
+        using var trafficOfFailing = failing.CreateClient();
         await operatorOfFailing.StartPlanAsync(Endpoint, Quick);
-        await operatorOfFailing.CamerasAsync(failing.Services, 9, domain: false);
-        var served = await operatorOfFailing.CamerasAsync(failing.Services, 11, domain: true);
+        await trafficOfFailing.CamerasAsync(failing.Services, 9, domain: false);
+        var served = await trafficOfFailing.CamerasAsync(failing.Services, 11, domain: true);
 
         // No clock move: a hard breach does not wait for the observation window nor the failure limit.
         await Evaluator(failing).EvaluateAllAsync(CancellationToken.None);
@@ -286,7 +293,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
 
         using var response = await _operator.DeleteAsync($"{PlanApi.PlanUrl(Endpoint)}?reason=enough");
         var cancelled = await response.JsonAsync(HttpStatusCode.OK);
-        await _operator.CamerasAsync(api.Factory.Services, 10, domain: true);
+        await api.Client.CamerasAsync(api.Factory.Services, 10, domain: true);
         api.Clock.Advance(TimeSpan.FromSeconds(120));
         await Evaluator().EvaluateAllAsync(CancellationToken.None);
 

@@ -17,7 +17,10 @@ public sealed class RolloutPlanVerbTests(PlanVerbFixture api) : IClassFixture<Pl
 
     private static readonly object Quick = new
     {
-        observation_seconds = 60, min_requests = 10, min_latency_samples = 10, max_p95_increase_percent = 10_000,
+        observation_seconds = 60,
+        min_requests = 10,
+        min_latency_samples = 10,
+        max_p95_increase_percent = 10_000,
         disabled_checks = new[] { "parity" },
     };
 
@@ -31,7 +34,7 @@ public sealed class RolloutPlanVerbTests(PlanVerbFixture api) : IClassFixture<Pl
     public async Task Pause_KeepsThePercentage_AndTheEvaluatorLeavesThePlanAlone_UntilResumeRestartsTheWindow()
     {
         await _operator.StartPlanAsync(Endpoint, Quick);
-        await _operator.CamerasAsync(api.Factory.Services, 10, domain: true);
+        await api.Client.CamerasAsync(api.Factory.Services, 10, domain: true);
 
         var paused = await _operator.PlanVerbAsync(Endpoint, PlanVerbs.Pause, reason: "release freeze");
         api.Clock.Advance(TimeSpan.FromSeconds(120));
@@ -97,11 +100,16 @@ public sealed class RolloutPlanVerbTests(PlanVerbFixture api) : IClassFixture<Pl
         await _operator.PutEndpointAsync(Endpoint, new { percentage = 20 });
         var plan = await _operator.StartPlanAsync(Endpoint, new
         {
-            steps = new[] { 10, 50 }, observation_seconds = 60, min_requests = 10, min_latency_samples = 10,
-            max_p95_increase_percent = 10_000, disabled_checks = new[] { "parity" }, dry_run = true,
+            steps = new[] { 10, 50 },
+            observation_seconds = 60,
+            min_requests = 10,
+            min_latency_samples = 10,
+            max_p95_increase_percent = 10_000,
+            disabled_checks = new[] { "parity" },
+            dry_run = true,
         });
-        await _operator.CamerasAsync(api.Factory.Services, 10, domain: true);
-        await _operator.CamerasAsync(api.Factory.Services, 10, domain: false);
+        await api.Client.CamerasAsync(api.Factory.Services, 10, domain: true);
+        await api.Client.CamerasAsync(api.Factory.Services, 10, domain: false);
 
         await Evaluator().EvaluateAllAsync(CancellationToken.None);
         api.Clock.Advance(TimeSpan.FromSeconds(60));
@@ -124,7 +132,10 @@ public sealed class RolloutPlanVerbTests(PlanVerbFixture api) : IClassFixture<Pl
         using var receiver = new WebhookReceiver();
         await _operator.StartPlanAsync(Endpoint, new
         {
-            observation_seconds = 60, min_requests = 10, disabled_checks = new[] { "parity" }, webhook_url = receiver.Url,
+            observation_seconds = 60,
+            min_requests = 10,
+            disabled_checks = new[] { "parity" },
+            webhook_url = receiver.Url,
             webhook_secret = Secret,
         });
         await _operator.PlanVerbAsync(Endpoint, PlanVerbs.Pause);

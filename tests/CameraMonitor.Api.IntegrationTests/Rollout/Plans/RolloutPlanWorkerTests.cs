@@ -15,8 +15,8 @@ public sealed class RolloutPlanWorkerTests(RolloutPlanWorkerFixture api) : IClas
         using var operatorClient = api.CreateClientWithKey(ApiFixture.OperatorKey);
         await operatorClient.StartPlanAsync(Endpoint,
             new { steps = new[] { 20, 60 }, observation_seconds = 5, min_requests = 10, disabled_checks = new[] { "latency", "parity" } });
-        await operatorClient.CamerasAsync(api.Factory.Services, 10, domain: true);
-        await operatorClient.CamerasAsync(api.Factory.Services, 10, domain: false);
+        await api.Client.CamerasAsync(api.Factory.Services, 10, domain: true);
+        await api.Client.CamerasAsync(api.Factory.Services, 10, domain: false);
 
         api.Clock.Advance(TimeSpan.FromSeconds(RolloutPlanWorkerFixture.IntervalSeconds));
         await AdminApi.EventuallyAsync(async () => (await operatorClient.GetPlanAsync(Endpoint)).GetProperty("last_evaluation").ValueKind == JsonValueKind.Object,
