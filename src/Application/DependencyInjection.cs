@@ -64,6 +64,16 @@ public static class DependencyInjection
         services.AddScoped<ServedBy>();
         services.AddSingleton<HostInfo>();
         services.AddMetrics();
+        services.AddOptions<EvidenceOptions>().Bind(configuration.GetSection(EvidenceOptions.SectionName))
+            .Validate(o => o.PublishIntervalSeconds is >= 0.1 and <= 300 && o.RetentionHours is > 0 and <= 8760
+                    && o.MaxPendingRows is >= 1 and <= 10_000_000 && o.DefaultWindowMinutes is > 0 and <= 10_080
+                    && o.SilentAfterIntervals >= 1,
+                "Rollout:Evidence: PublishIntervalSeconds must be 0.1–300, RetentionHours above 0 and at most 8760, "
+                + "MaxPendingRows 1–10000000, DefaultWindowMinutes above 0 and at most 10080, SilentAfterIntervals at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton<EvidenceInstance>();
+        services.AddSingleton<EvidenceRecorder>();
+        services.AddSingleton<EvidenceWindow>();
         services.AddSingleton<RolloutMetrics>();
         services.AddOptions<ParityOptions>().Bind(configuration.GetSection(ParityOptions.SectionName));
         services.AddSingleton<ParityQueue>();
@@ -76,7 +86,7 @@ public static class DependencyInjection
             .Validate(o => o.EvaluationIntervalSeconds is >= 0 and <= RolloutPlanOptions.MaxEvaluationIntervalSeconds,
                 "Rollout:Plans:EvaluationIntervalSeconds must be 0 (off) to 3600.")
             .ValidateOnStart();
-        services.AddSingleton<RolloutStepObserver>();
+        services.AddSingleton<ClusterPlanEvidence>();
         services.AddSingleton<RolloutPlanEvaluator>();
         return services;
     }

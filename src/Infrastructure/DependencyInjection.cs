@@ -76,7 +76,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<IdempotencyKeyPruner>();
         services.AddHostedService(p => p.GetRequiredService<IdempotencyKeyPruner>());
-        services.AddRolloutControl();
+        services.AddRolloutControl(configuration);
 
         services.Scan(scan => scan.FromAssemblies(typeof(DependencyInjection).Assembly)
             .AddClasses(classes => classes.AssignableTo(typeof(ILegacyHandler<,>)))

@@ -3,6 +3,7 @@ using CameraMonitor.Api.Security;
 using CameraMonitor.Application.Rollout.Admin.GetDarkLaunchReport;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CameraMonitor.Api.Endpoints;
 
@@ -16,10 +17,11 @@ public static class AdminDarkLaunchEndpoints
         app.MapGet(Path, Report).RequireAuthorization(AdminPolicies.Read).RequireRateLimiting(RateLimitPolicies.Operator)
             .WithTags("Admin: dark launch")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesValidationProblem();
         return app;
     }
 
-    private static async Task<Ok<GetDarkLaunchReportResponse>> Report(IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new GetDarkLaunchReportQuery(), cancellationToken));
+    private static async Task<Ok<GetDarkLaunchReportResponse>> Report([FromQuery(Name = "window_minutes")] double? windowMinutes,
+        IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetDarkLaunchReportQuery(windowMinutes), cancellationToken));
 }

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using CameraMonitor.Api.RateLimiting;
 using CameraMonitor.Api.Security;
-using CameraMonitor.Application.Rollout.Admin.CancelRolloutPlan;
+using CameraMonitor.Application.Rollout.Admin.ApplyRolloutPlanVerb;
 using CameraMonitor.Application.Rollout.Admin.GetParityReport;
 using CameraMonitor.Application.Rollout.Admin.GetRolloutMetrics;
 using CameraMonitor.Application.Rollout.Admin.GetRolloutPlan;
@@ -17,6 +17,7 @@ using CameraMonitor.Application.Rollout.Evidence;
 using CameraMonitor.Application.Rollout.Plans;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CameraMonitor.Api.Endpoints;
 
@@ -47,6 +48,8 @@ public static class AdminRolloutEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/endpoints/{name}/plan", CancelPlan).RequireAuthorization(AdminPolicies.Change)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/endpoints/{name}/plan/{verb}", ApplyPlanVerb).RequireAuthorization(AdminPolicies.Change)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/plans", ListPlans);
         return app;
     }
@@ -70,11 +73,13 @@ public static class AdminRolloutEndpoints
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListRolloutAuditQuery(limit), cancellationToken));
 
-    private static async Task<Ok<GetParityReportResponse>> ParityReport(IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new GetParityReportQuery(), cancellationToken));
+    private static async Task<Ok<GetParityReportResponse>> ParityReport([FromQuery(Name = "window_minutes")] double? windowMinutes,
+        IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetParityReportQuery(windowMinutes), cancellationToken));
 
-    private static async Task<Ok<RolloutMetricsReport>> Metrics(IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new GetRolloutMetricsQuery(), cancellationToken));
+    private static async Task<Ok<RolloutMetricsReport>> Metrics([FromQuery(Name = "window_minutes")] double? windowMinutes,
+        IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetRolloutMetricsQuery(windowMinutes), cancellationToken));
 
     private static async Task<Created<RolloutPlan>> StartPlan(string name, StartRolloutPlanBody? body, ClaimsPrincipal user,
         IMediator mediator, CancellationToken cancellationToken) =>
@@ -86,7 +91,12 @@ public static class AdminRolloutEndpoints
 
     private static async Task<Ok<RolloutPlan>> CancelPlan(string name, string? reason, ClaimsPrincipal user, IMediator mediator,
         CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new CancelRolloutPlanCommand(name, Actor(user), reason), cancellationToken));
+        TypedResults.Ok(await mediator.Send(new ApplyRolloutPlanVerbCommand(name, PlanVerbs.Cancel, Actor(user), reason), cancellationToken));
+
+    /// <summary>pause, resume, promote (skip the rest of the window) or abort (to 0 %); ?reason= is audited.</summary>
+    private static async Task<Ok<RolloutPlan>> ApplyPlanVerb(string name, string verb, string? reason, ClaimsPrincipal user,
+        IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ApplyRolloutPlanVerbCommand(name, verb.ToLowerInvariant(), Actor(user), reason), cancellationToken));
 
     private static async Task<Ok<ListRolloutPlansResponse>> ListPlans(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListRolloutPlansQuery(), cancellationToken));

@@ -102,6 +102,13 @@ public class ApiFixture : DatabaseFixture
         return client;
     }
 
+    /// <summary>
+    /// Forgets every instance's published evidence. The hosts of one fixture share its database (and a clock that does
+    /// not move), so a test that reads cluster-wide reports starts from none; call it after the previous test's hosts are gone.
+    /// </summary>
+    public Task ResetEvidenceAsync() => ExecuteAsync(
+        "DELETE FROM rollout_evidence_slices; DELETE FROM rollout_evidence_comparisons; DELETE FROM rollout_evidence_instances");
+
     protected virtual Task SeedAsync() => ExecuteAsync(SeedData.CamerasSql);
 
     /// <summary>One key per role, the all-roles <see cref="AdminKey"/>, and the token settings of <see cref="TestTokens"/>.</summary>

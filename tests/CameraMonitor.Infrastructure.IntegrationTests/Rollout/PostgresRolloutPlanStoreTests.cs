@@ -21,7 +21,7 @@ public sealed class PostgresRolloutPlanStoreTests(DatabaseFixture database) : IC
         {
             try
             {
-                await store.StartAsync("Raced", Settings, $"op-{i}", null, Now, CancellationToken.None);
+                await store.StartAsync("Raced", Settings, $"op-{i}", null, null, null, Now, CancellationToken.None);
                 return true;
             }
             catch (ConflictException)
@@ -40,16 +40,16 @@ public sealed class PostgresRolloutPlanStoreTests(DatabaseFixture database) : IC
     public async Task TryUpdateAsync_StoresThePlanAndItsPercentageTogether_OrNeither()
     {
         var store = Store();
-        var plan = await store.StartAsync("Atomic", Settings, "op", null, Now, CancellationToken.None);
+        var plan = await store.StartAsync("Atomic", Settings, "op", null, null, null, Now, CancellationToken.None);
 
         // The row update fails (CHECK current_step >= 0) after the percentage was written in the same transaction.
         await Assert.ThrowsAsync<Npgsql.PostgresException>(() => store.TryUpdateAsync(plan.Id,
-            p => new PlanUpdate(p with { CurrentStepIndex = -1 }, 10), "auto-rollout", CancellationToken.None));
+            p => Task.FromResult(new PlanUpdate(p with { CurrentStepIndex = -1 }, 10)), "auto-rollout", CancellationToken.None));
         var unchanged = await store.LatestAsync("Atomic", CancellationToken.None);
         var percentageAfterFailure = (await _overrides.LoadAsync(CancellationToken.None))["Atomic"].Override.Percentage;
 
         var promoted = await store.TryUpdateAsync(plan.Id,
-            p => new PlanUpdate(p with { CurrentStepIndex = 1, StepStartedAt = Now.AddMinutes(5) }, 10), "auto-rollout",
+            p => Task.FromResult(new PlanUpdate(p with { CurrentStepIndex = 1, StepStartedAt = Now.AddMinutes(5) }, 10)), "auto-rollout",
             CancellationToken.None);
 
         Assert.Equal((0, 5d), (unchanged!.CurrentStepIndex, percentageAfterFailure));
@@ -59,14 +59,14 @@ public sealed class PostgresRolloutPlanStoreTests(DatabaseFixture database) : IC
     }
 
     [Fact]
-    public async Task CancelAsync_EndsOnlyTheActivePlan_AndLatestPrefersAnActiveOne()
+    public async Task ApplyAsync_CancelEndsOnlyTheOpenPlan_AndLatestPrefersAnOpenOne()
     {
         var store = Store();
-        var first = await store.StartAsync("Cancelled", Settings, "op", null, Now, CancellationToken.None);
+        var first = await store.StartAsync("Cancelled", Settings, "op", null, null, null, Now, CancellationToken.None);
 
-        var cancelled = await store.CancelAsync("Cancelled", "alice", "done", Now.AddMinutes(1), CancellationToken.None);
-        var again = await store.CancelAsync("Cancelled", "alice", null, Now.AddMinutes(2), CancellationToken.None);
-        var second = await store.StartAsync("Cancelled", Settings, "op", null, Now.AddMinutes(3), CancellationToken.None);
+        var cancelled = await Cancel(store, Now.AddMinutes(1), "done");
+        var again = await Cancel(store, Now.AddMinutes(2), null);
+        var second = await store.StartAsync("Cancelled", Settings, "op", null, null, null, Now.AddMinutes(3), CancellationToken.None);
 
         Assert.Equal((first.Id, RolloutPlanStates.Cancelled, "cancelled by alice: done", Now.AddMinutes(1)),
             (cancelled!.Id, cancelled.State, cancelled.EndReason, cancelled.EndedAt));
@@ -75,5 +75,27 @@ public sealed class PostgresRolloutPlanStoreTests(DatabaseFixture database) : IC
         Assert.Equal(5, (await _overrides.LoadAsync(CancellationToken.None))["Cancelled"].Override.Percentage);
     }
 
-    private PostgresRolloutPlanStore Store() => new(database.DataSource, _overrides);
+    [Fact]
+    public async Task ApplyAsync_PauseThenAbort_AuditsEachVerbAndAbortSetsZero()
+    {
+        var store = Store();
+        await store.StartAsync("Verbs", Settings, "op", null, null, null, Now, CancellationToken.None);
+
+        var paused = await store.ApplyAsync("Verbs", PlanVerbs.Pause, p => p.Pause("alice", "lunch"), "alice", "lunch", CancellationToken.None);
+        await Assert.ThrowsAsync<ConflictException>(() =>
+            store.ApplyAsync("Verbs", PlanVerbs.Pause, p => p.Pause("alice", null), "alice", null, CancellationToken.None));
+        var aborted = await store.ApplyAsync("Verbs", PlanVerbs.Abort, p => p.Abort(Now.AddMinutes(1), "bob", null), "bob", null, CancellationToken.None);
+        var report = await store.LatestAsync("Verbs", CancellationToken.None);
+
+        Assert.Equal((RolloutPlanStates.Paused, 5), (paused!.State, paused.CurrentPercentage));
+        Assert.Equal(RolloutPlanStates.Aborted, aborted!.State);
+        Assert.Equal(0, (await _overrides.LoadAsync(CancellationToken.None))["Verbs"].Override.Percentage);
+        Assert.Equal([(PlanVerbs.Abort, "bob", RolloutPlanStates.Paused, RolloutPlanStates.Aborted), (PlanVerbs.Pause, "alice", RolloutPlanStates.Active, RolloutPlanStates.Paused)],
+            report!.Audit!.Select(a => (a.Verb, a.ChangedBy, a.Old.State, a.New.State)).ToList());
+    }
+
+    private static Task<RolloutPlan?> Cancel(PostgresRolloutPlanStore store, DateTime now, string? reason) =>
+        store.ApplyAsync("Cancelled", PlanVerbs.Cancel, p => p.Cancel(now, "alice", reason), "alice", reason, CancellationToken.None);
+
+    private PostgresRolloutPlanStore Store() => new(database.DataSource, _overrides, TimeProvider.System);
 }

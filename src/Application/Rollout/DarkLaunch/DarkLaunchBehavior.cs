@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace CameraMonitor.Application.Rollout.DarkLaunch;
 
 /// <summary>
-/// Write-path dark launch, just outside routing. For a sampled command (DarkLaunch:Endpoints:X:SampleRate)
+/// Write-path dark launch, just outside routing. For a sampled command (dark_launch_sample_rate: DarkLaunch:Endpoints:X:SampleRate
+/// or its run-time override, live on every instance)
 /// it first runs the implementation the router will NOT pick, in its own scope and a transaction that is
 /// always rolled back, capturing its response and rows; then it lets the request through the rest of the
 /// pipeline, capturing the rows the real path commits; then it compares both. Shadow first, so the real
@@ -25,6 +26,7 @@ public sealed class DarkLaunchBehavior<TRequest, TResponse>(
     RequestContext requestContext,
     ServedBy servedBy,
     IOptions<DarkLaunchOptions> options,
+    IRolloutState state,
     DarkLaunchTracker tracker,
     ILogger<DarkLaunchBehavior<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse> where TRequest : IRequest<TResponse>
@@ -34,9 +36,8 @@ public sealed class DarkLaunchBehavior<TRequest, TResponse>(
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken,
         RequestHandlerDelegate<TResponse> next)
     {
-        var settings = options.Value;
-        if (request is not ICommandMarker || settings.Endpoint(Endpoint) is not { SampleRate: > 0 } endpoint
-            || Random.Shared.NextDouble() * 100 >= endpoint.SampleRate
+        if (request is not ICommandMarker || state.Get(Endpoint) is not { DarkLaunchSampleRate: > 0 } endpoint
+            || Random.Shared.NextDouble() * 100 >= endpoint.DarkLaunchSampleRate
             || services.GetService<ILegacyHandler<TRequest, TResponse>>() is null)
         {
             return await next();
@@ -51,7 +52,7 @@ public sealed class DarkLaunchBehavior<TRequest, TResponse>(
         var realPath = decision.UseDomain ? ServedPath.Domain : ServedPath.Legacy;
         var shadowPath = realPath == ServedPath.Domain ? ServedPath.Legacy : ServedPath.Domain;
         tracker.RecordSampled(Endpoint);
-        var shadow = await RunShadowAsync(request, shadowPath, settings, cancellationToken);
+        var shadow = await RunShadowAsync(request, shadowPath, options.Value, cancellationToken);
 
         var capture = services.GetRequiredService<IWriteCapture>();
         capture.CaptureCommittedWrites();
@@ -95,7 +96,7 @@ public sealed class DarkLaunchBehavior<TRequest, TResponse>(
 
     // Comparing must never fail the request: the real write is already committed.
     private void Complete(DarkLaunchOutcome? shadow, ServedPath realPath, ServedPath shadowPath, Func<DarkLaunchOutcome> real,
-        DarkLaunchEndpointOptions endpoint)
+        EffectiveEndpointRollout endpoint)
     {
         if (shadow is null)
         {
@@ -112,8 +113,8 @@ public sealed class DarkLaunchBehavior<TRequest, TResponse>(
         {
             var realOutcome = real();
             var comparison = realPath == ServedPath.Domain
-                ? DarkLaunchComparison.Of(realOutcome, shadow, endpoint.IgnoredFields)
-                : DarkLaunchComparison.Of(shadow, realOutcome, endpoint.IgnoredFields);
+                ? DarkLaunchComparison.Of(realOutcome, shadow, endpoint.DarkLaunchIgnoredFieldList)
+                : DarkLaunchComparison.Of(shadow, realOutcome, endpoint.DarkLaunchIgnoredFieldList);
             tracker.RecordCompared(Endpoint, realPath, shadowPath, comparison);
             if (!comparison.Matched)
             {

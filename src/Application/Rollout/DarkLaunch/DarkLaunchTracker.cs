@@ -1,14 +1,17 @@
 using System.Collections.Concurrent;
+using CameraMonitor.Application.Rollout.Evidence;
 using CameraMonitor.Application.Rollout.Routing;
 using Microsoft.Extensions.Options;
 
 namespace CameraMonitor.Application.Rollout.DarkLaunch;
 
 /// <summary>
-/// In-memory results per endpoint since this instance started: counters, mismatched fields and columns,
-/// and the latest <see cref="DarkLaunchOptions.RecentMismatches"/> mismatches (bounded).
+/// Results per endpoint: every count also goes to the <see cref="EvidenceRecorder"/> (published, so the report is
+/// cluster-wide); in memory since this instance started: counters, mismatched fields and columns, and the latest
+/// <see cref="DarkLaunchOptions.RecentMismatches"/> mismatches (bounded).
 /// </summary>
-public sealed class DarkLaunchTracker(IOptions<DarkLaunchOptions> options, DarkLaunchMetrics metrics, TimeProvider clock)
+public sealed class DarkLaunchTracker(IOptions<DarkLaunchOptions> options, DarkLaunchMetrics metrics, EvidenceRecorder evidence,
+    TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, EndpointState> _endpoints = new(StringComparer.Ordinal);
 
@@ -22,9 +25,14 @@ public sealed class DarkLaunchTracker(IOptions<DarkLaunchOptions> options, DarkL
     {
         Update(endpoint, s => s.ShadowFailures++);
         metrics.RecordShadowFailure(endpoint);
+        evidence.RecordComparison(endpoint, ComparisonKinds.DarkLaunch, ComparisonKinds.WholeSample, failures: 1);
     }
 
-    public void RecordSkipped(string endpoint) => Update(endpoint, s => s.Skipped++);
+    public void RecordSkipped(string endpoint)
+    {
+        Update(endpoint, s => s.Skipped++);
+        evidence.RecordComparison(endpoint, ComparisonKinds.DarkLaunch, ComparisonKinds.WholeSample, skipped: 1);
+    }
 
     public void RecordCompared(string endpoint, ServedPath realPath, ServedPath shadowPath, DarkLaunchComparison comparison)
     {
@@ -63,6 +71,11 @@ public sealed class DarkLaunchTracker(IOptions<DarkLaunchOptions> options, DarkL
         {
             metrics.RecordMismatch(endpoint);
         }
+
+        Publish(endpoint, ComparisonKinds.DarkLaunchResponse, comparison.ResponseDifferences);
+        Publish(endpoint, ComparisonKinds.DarkLaunchRow, comparison.RowDifferences);
+        evidence.RecordComparison(endpoint, ComparisonKinds.DarkLaunch, ComparisonKinds.WholeSample, samples: 1,
+            mismatched: comparison.Matched ? 0 : 1);
     }
 
     public EndpointDarkLaunchReport Report(string endpoint)
@@ -75,6 +88,15 @@ public sealed class DarkLaunchTracker(IOptions<DarkLaunchOptions> options, DarkL
                 state.Sampled, state.Compared, state.ResponsesMatched, state.RowsMatched, state.Mismatches, state.ShadowFailures,
                 state.Skipped, new Dictionary<string, long>(state.MismatchedFields), new Dictionary<string, long>(state.MismatchedColumns),
                 state.Recent.Reverse().ToList());
+        }
+    }
+
+    private void Publish(string endpoint, string kind, IReadOnlyList<Parity.FieldDifference> differences)
+    {
+        evidence.RecordComparison(endpoint, kind, ComparisonKinds.WholeSample, samples: 1, mismatched: differences.Count == 0 ? 0 : 1);
+        foreach (var field in differences.Select(d => d.Field).Distinct())
+        {
+            evidence.RecordComparison(endpoint, kind, field, samples: 1, mismatched: 1);
         }
     }
 

@@ -6,4 +6,6 @@ namespace CameraMonitor.Application.Rollout.Evidence;
 /// <param name="Silent">True when it has not published for longer than the silence limit: its absence is not health.</param>
 /// <param name="Requests">Its attempts on the endpoint in the window, all paths and groups.</param>
 /// <param name="Failures">Of those, the failed ones.</param>
-public sealed record InstanceEvidence(string InstanceId, DateTime? LastReportAt, bool Silent, long Requests, long Failures);
+/// <param name="DroppedSlices">Slice rows it dropped since it started because the database was unreachable too long.</param>
+public sealed record InstanceEvidence(string InstanceId, DateTime? LastReportAt, bool Silent, long Requests, long Failures,
+    long DroppedSlices = 0);

@@ -1,26 +1,19 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using CameraMonitor.Application.Rollout.Routing;
 
 namespace CameraMonitor.Application.Rollout.Evidence;
 
 /// <summary>
 /// OpenTelemetry instruments of the rollout, tagged by endpoint and path. "Path" is the implementation
 /// that ran, so a failed domain attempt that a fallback hid from the caller still counts as a domain error.
-/// The same numbers are kept in process (counts since start, latencies in a bounded window) for the
-/// operator's metrics API, which cannot read the exporter's aggregates back.
+/// Every attempt also goes to the <see cref="EvidenceRecorder"/>, whose slices every instance publishes to
+/// PostgreSQL: the operator's reports and the plans read the cluster's sum from there, not this process's counts.
 /// </summary>
 public sealed class RolloutMetrics : IDisposable
 {
     public const string MeterName = "CameraMonitor.Rollout";
 
-    /// <summary>Latencies kept per endpoint × path for p50/p95/p99.</summary>
-    public const int WindowSize = 1024;
-
-    private static readonly string[] Paths =
-        [ServedPath.Domain.ToName(), ServedPath.Legacy.ToName(), ServedPath.LegacyFallback.ToName()];
-
+    private readonly EvidenceRecorder _evidence;
     private readonly Meter _meter;
     private readonly Counter<long> _requests;
     private readonly Counter<long> _errors;
@@ -29,11 +22,10 @@ public sealed class RolloutMetrics : IDisposable
     private readonly Counter<long> _paritySamples;
     private readonly Counter<long> _droppedSamples;
     private readonly Histogram<double> _duration;
-    private readonly ConcurrentDictionary<(string Endpoint, string Path), PathCounters> _paths = new();
-    private readonly ConcurrentDictionary<string, EndpointCounters> _endpoints = new(StringComparer.Ordinal);
 
-    public RolloutMetrics(IMeterFactory meterFactory)
+    public RolloutMetrics(IMeterFactory meterFactory, EvidenceRecorder evidence)
     {
+        _evidence = evidence;
         _meter = meterFactory.Create(MeterName);
         _requests = _meter.CreateCounter<long>("cameramonitor.rollout.requests", description: "Attempts per endpoint and path.");
         _errors = _meter.CreateCounter<long>("cameramonitor.rollout.errors", description: "Attempts that failed with a non-business error.");
@@ -44,103 +36,39 @@ public sealed class RolloutMetrics : IDisposable
         _duration = _meter.CreateHistogram<double>("cameramonitor.rollout.duration", unit: "ms", description: "Handler latency per endpoint and path.");
     }
 
-    public event Action<string, string, double, bool>? AttemptRecorded;
+    public EvidenceRecorder Evidence => _evidence;
 
-    public void RecordAttempt(string endpoint, string path, double milliseconds, bool failed)
+    /// <param name="group">How the path was chosen (<see cref="RouteGroups"/>): the percentage split or a steering rule.</param>
+    public void RecordAttempt(string endpoint, string path, string group, double milliseconds, bool failed)
     {
         var tags = new TagList { { "endpoint", endpoint }, { "path", path } };
         _requests.Add(1, tags);
         _duration.Record(milliseconds, tags);
-        var counters = _paths.GetOrAdd((endpoint, path), _ => new PathCounters());
-        Interlocked.Increment(ref counters.Requests);
-        counters.Latencies.Add(milliseconds);
         if (failed)
         {
             _errors.Add(1, tags);
-            Interlocked.Increment(ref counters.Errors);
         }
 
-        AttemptRecorded?.Invoke(endpoint, path, milliseconds, failed);
+        _evidence.RecordAttempt(endpoint, path, group, milliseconds, failed);
     }
 
-    public void RecordFallback(string endpoint)
-    {
-        _fallbacks.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint));
-        Interlocked.Increment(ref Endpoint(endpoint).Fallbacks);
-    }
+    public void RecordFallback(string endpoint) => _fallbacks.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint));
 
     public void RecordParityCompared(string endpoint, bool matched)
     {
         var tag = new KeyValuePair<string, object?>("endpoint", endpoint);
         _paritySamples.Add(1, tag);
-        Interlocked.Increment(ref Endpoint(endpoint).Compared);
         if (!matched)
         {
             _mismatches.Add(1, tag);
-            Interlocked.Increment(ref Endpoint(endpoint).Mismatches);
         }
     }
 
     public void RecordDroppedSample(string endpoint)
     {
         _droppedSamples.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint));
-        Interlocked.Increment(ref Endpoint(endpoint).Dropped);
+        _evidence.RecordComparison(endpoint, ComparisonKinds.Parity, ComparisonKinds.WholeSample, skipped: 1);
     }
-
-    /// <summary>Every given endpoint with all three paths (zeros where nothing ran yet).</summary>
-    public RolloutMetricsReport Report(IEnumerable<string> endpoints) => new(WindowSize, endpoints.Select(endpoint =>
-    {
-        var own = _endpoints.TryGetValue(endpoint, out var e) ? e : new EndpointCounters();
-        return new EndpointMetrics(endpoint, Interlocked.Read(ref own.Fallbacks), Interlocked.Read(ref own.Mismatches),
-            Interlocked.Read(ref own.Compared), Interlocked.Read(ref own.Dropped),
-            Paths.Select(path => PathReport(endpoint, path)).ToList());
-    }).ToList());
-
-    /// <summary>The endpoint's counters now, for deltas over a period (progressive delivery's step window).</summary>
-    public EndpointSnapshot Snapshot(string endpoint)
-    {
-        var own = _endpoints.TryGetValue(endpoint, out var e) ? e : new EndpointCounters();
-        return new EndpointSnapshot(PathSnapshotOf(endpoint, ServedPath.Domain), PathSnapshotOf(endpoint, ServedPath.Legacy),
-            PathSnapshotOf(endpoint, ServedPath.LegacyFallback), Interlocked.Read(ref own.Compared), Interlocked.Read(ref own.Mismatches));
-    }
-
-    /// <summary>The path's latencies recorded after <paramref name="latencyCount"/> (a <see cref="PathSnapshot.LatencyCount"/>), sorted.</summary>
-    public double[] LatenciesSince(string endpoint, ServedPath path, long latencyCount) =>
-        _paths.TryGetValue((endpoint, path.ToName()), out var counters) ? counters.Latencies.SortedSince(latencyCount) : [];
 
     public void Dispose() => _meter.Dispose();
-
-    private PathMetrics PathReport(string endpoint, string path)
-    {
-        if (!_paths.TryGetValue((endpoint, path), out var counters))
-        {
-            return new PathMetrics(path, 0, 0, 0, null, null, null);
-        }
-
-        var sorted = counters.Latencies.Sorted();
-        return new PathMetrics(path, Interlocked.Read(ref counters.Requests), Interlocked.Read(ref counters.Errors), sorted.Length,
-            LatencyWindow.Percentile(sorted, 50), LatencyWindow.Percentile(sorted, 95), LatencyWindow.Percentile(sorted, 99));
-    }
-
-    private PathSnapshot PathSnapshotOf(string endpoint, ServedPath path) =>
-        _paths.TryGetValue((endpoint, path.ToName()), out var counters)
-            ? new PathSnapshot(Interlocked.Read(ref counters.Requests), Interlocked.Read(ref counters.Errors), counters.Latencies.Count)
-            : PathSnapshot.Empty;
-
-    private EndpointCounters Endpoint(string endpoint) => _endpoints.GetOrAdd(endpoint, _ => new EndpointCounters());
-
-    private sealed class PathCounters
-    {
-        public readonly LatencyWindow Latencies = new(WindowSize);
-        public long Requests;
-        public long Errors;
-    }
-
-    private sealed class EndpointCounters
-    {
-        public long Fallbacks;
-        public long Mismatches;
-        public long Compared;
-        public long Dropped;
-    }
 }

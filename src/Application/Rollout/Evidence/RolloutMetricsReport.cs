@@ -1,4 +1,11 @@
 namespace CameraMonitor.Application.Rollout.Evidence;
 
-/// <param name="WindowSize">How many of the latest latencies per endpoint × path the percentiles cover.</param>
-public sealed record RolloutMetricsReport(int WindowSize, IReadOnlyList<EndpointMetrics> Endpoints);
+/// <summary>GET …/rollout/metrics: the cluster's evidence over [<paramref name="WindowFrom"/>, <paramref name="WindowTo"/>].</summary>
+/// <param name="AnsweredBy">The instance that answered (it published its own latest evidence first).</param>
+/// <param name="Instances">Every instance that reported in the window; a silent one is named so, never taken for healthy.</param>
+public sealed record RolloutMetricsReport(
+    DateTime WindowFrom,
+    DateTime WindowTo,
+    string AnsweredBy,
+    IReadOnlyList<InstanceEvidence> Instances,
+    IReadOnlyList<EndpointMetrics> Endpoints);

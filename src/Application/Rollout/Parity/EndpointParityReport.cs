@@ -1,8 +1,10 @@
 namespace CameraMonitor.Application.Rollout.Parity;
 
 /// <param name="AccuracyPercent">matched / compared × 100; null before the first comparison.</param>
-/// <param name="NonDeterministicFields">Fields that differed between two legacy runs, with their noise rate (0–1).</param>
+/// <param name="NonDeterministicFields">Fields that differed between two runs of the same implementation (A/A), with their noise rate (0–1).</param>
 /// <param name="MismatchedFields">Fields counted as real mismatches, with how many samples they failed.</param>
+/// <param name="Fields">Every field that differed A/B or A/A: its difference, noise and mismatch rates, and since when it is noisy.</param>
+/// <param name="DroppedSamples">Samples dropped because the parity queue was full.</param>
 public sealed record EndpointParityReport(
     string Endpoint,
     long Compared,
@@ -11,4 +13,6 @@ public sealed record EndpointParityReport(
     double? AccuracyPercent,
     IReadOnlyDictionary<string, long> MismatchedFields,
     IReadOnlyDictionary<string, double> NonDeterministicFields,
-    IReadOnlyList<ParityDiff> RecentDiffs);
+    IReadOnlyList<ParityDiff> RecentDiffs,
+    IReadOnlyList<FieldParity> Fields,
+    long DroppedSamples = 0);

@@ -11,7 +11,13 @@ public sealed class ParityOptions
     /// <summary>Latest diffs kept per endpoint (in memory and in rollout_parity_diffs).</summary>
     public int RecentDiffs { get; set; } = 20;
 
-    /// <summary>Diffy's relative margin: a field's domain-vs-legacy rate must exceed its noise rate by this share of it.</summary>
+    /// <summary>
+    /// The sliding window, in samples per endpoint, over which a field's noise (A/A) and difference (A/B) rates are
+    /// judged: old samples leave it, so a week of healthy history cannot hide a fresh drift.
+    /// </summary>
+    public int NoiseWindowSamples { get; set; } = 500;
+
+    /// <summary>Diffy's relative margin: a noisy field's A/B rate must exceed its noise rate by this share of it.</summary>
     public double RelativeMargin { get; set; } = 0.2;
 
     /// <summary>Diffy's absolute margin: … and by at least this much (a fraction of samples, 0.01 = 1 point).</summary>

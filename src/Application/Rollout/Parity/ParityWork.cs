@@ -19,32 +19,32 @@ public sealed class ParityWork<TRequest, TResponse>(TRequest request, ServedPath
     public async Task<ParityResult> RunAsync(IServiceProvider scope, CancellationToken cancellationToken)
     {
         var legacy = scope.GetRequiredService<ILegacyHandler<TRequest, TResponse>>();
+        var domain = scope.GetRequiredService<IRequestHandler<TRequest, TResponse>>();
         var primaryJson = ToNode(primary);
-        JsonNode? domain;
-        JsonNode? legacyJson;
-        string? domainError = null;
         if (primaryPath == ServedPath.Domain)
         {
-            domain = primaryJson;
-            legacyJson = ToNode(await legacy.Handle(request, cancellationToken));
-        }
-        else
-        {
-            legacyJson = primaryJson;
-            try
-            {
-                domain = ToNode(await scope.GetRequiredService<IRequestHandler<TRequest, TResponse>>().Handle(request, cancellationToken));
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                domain = null;
-                domainError = BusinessOutcome.Is(exception) ? exception.GetType().Name : "error: " + exception.GetType().Name;
-            }
+            var legacyJson = ToNode(await legacy.Handle(request, cancellationToken));
+            // A/A right after the shadow: domain again, so both pairs span the same gap since the caller's answer.
+            var domainAgain = await TryRunAsync(domain, cancellationToken);
+            return new ParityResult(Endpoint, rules, primaryJson, legacyJson, ServedPath.Domain, domainAgain.Json);
         }
 
-        // The A/A run: legacy against itself shows which fields differ by nature (clocks, random ids).
+        var shadow = await TryRunAsync(domain, cancellationToken);
         var legacyAgain = ToNode(await legacy.Handle(request, cancellationToken));
-        return new ParityResult(Endpoint, rules, domain, legacyJson, legacyAgain, domainError);
+        return new ParityResult(Endpoint, rules, shadow.Json, primaryJson, ServedPath.Legacy, legacyAgain, shadow.Error);
+    }
+
+    private async Task<(JsonNode? Json, string? Error)> TryRunAsync(IRequestHandler<TRequest, TResponse> handler,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (ToNode(await handler.Handle(request, cancellationToken)), null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return (null, BusinessOutcome.Is(exception) ? exception.GetType().Name : "error: " + exception.GetType().Name);
+        }
     }
 
     private static JsonNode? ToNode(TResponse response) => JsonSerializer.SerializeToNode(response, RolloutJson.Options);

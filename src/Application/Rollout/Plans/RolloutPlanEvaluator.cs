@@ -1,3 +1,5 @@
+using CameraMonitor.Application.Rollout.Evidence;
+using CameraMonitor.Application.Rollout.Plans.Judge;
 using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Domain.Common;
 using Microsoft.Extensions.Logging;
@@ -5,13 +7,17 @@ using Microsoft.Extensions.Logging;
 namespace CameraMonitor.Application.Rollout.Plans;
 
 /// <summary>
-/// One evaluation round: every active plan is locked (skipped if another instance holds it), measured since its
-/// step started, decided by <see cref="RolloutPlanDecider"/> and stored with the percentage it sets.
+/// One evaluation round: every active plan is locked (skipped if another instance holds it), measured from the
+/// cluster's evidence since its step (and the plan) started, judged by <see cref="RolloutJudge"/> and stored with the
+/// percentage it sets; every verdict but hold is announced to the plan's webhook. This instance's own evidence is
+/// published first, so the round sees its latest requests too.
 /// </summary>
 public sealed class RolloutPlanEvaluator(
     IRolloutPlanStore store,
-    RolloutStepObserver observer,
+    ClusterPlanEvidence observer,
+    IEvidenceFlusher evidence,
     IRolloutStateRefresher refresher,
+    IPlanEvents events,
     TimeProvider clock,
     ILogger<RolloutPlanEvaluator> logger)
 {
@@ -23,7 +29,12 @@ public sealed class RolloutPlanEvaluator(
     {
         var evaluated = new List<RolloutPlan>();
         var active = await store.ActiveIdsAsync(cancellationToken);
-        observer.Retain(active);
+        if (active.Count > 0)
+        {
+            // Before any "now" is taken, so the flushed slice ends no later than a step this round starts.
+            await evidence.FlushAsync(cancellationToken);
+        }
+
         foreach (var id in active)
         {
             try
@@ -46,39 +57,37 @@ public sealed class RolloutPlanEvaluator(
     private async Task<RolloutPlan?> EvaluateAsync(long id, CancellationToken cancellationToken)
     {
         var now = clock.UtcNowForStorage().UtcDateTime;
-        var stored = await store.TryUpdateAsync(id, plan =>
+        var stored = await store.TryUpdateAsync(id, async plan =>
         {
-            var health = observer.Measure(plan, now);
-            var decision = RolloutPlanDecider.Decide(plan.Settings, plan.CurrentStepIndex, health);
-            return plan.After(new PlanEvaluation(now, plan.CurrentStepIndex, plan.CurrentPercentage, decision.Verdict,
-                decision.Reason, health));
+            var measured = await observer.MeasureAsync(plan, now, cancellationToken);
+            var observed = Math.Max(0, (now - measured.WindowStartedAt).TotalSeconds);
+            var verdict = RolloutJudge.Judge(plan.Settings,
+                new JudgeInput(plan.CurrentStepIndex, measured.Step, measured.Plan, observed, plan.ConsecutiveFailures));
+            var legacyLatency = measured.Step.Legacy.Latency.Count > 0 ? measured.Step.Legacy.Latency : measured.Plan.Legacy.Latency;
+            return plan.After(new PlanEvaluation(now, plan.CurrentStepIndex, plan.CurrentPercentage, verdict.Verdict,
+                verdict.Reason, StepHealth.From(measured.Step, legacyLatency, observed), verdict.Checks,
+                plan.Settings.DryRun, verdict.ConsecutiveFailures));
         }, Actor, cancellationToken);
         if (stored is not null)
         {
-            await AfterAsync(stored, now, cancellationToken);
+            await AfterAsync(stored, cancellationToken);
         }
 
         return stored;
     }
 
-    private async Task AfterAsync(RolloutPlan plan, DateTime now, CancellationToken cancellationToken)
+    private async Task AfterAsync(RolloutPlan plan, CancellationToken cancellationToken)
     {
-        var verdict = plan.LastEvaluation?.Verdict;
-        if (verdict == PlanVerdicts.Hold)
+        var evaluation = plan.LastEvaluation!;
+        if (PlanEventTypes.OfVerdict(evaluation.Verdict, plan.Settings.DryRun) is not { } type)
         {
             return;
         }
 
-        logger.Log(verdict == PlanVerdicts.Rollback ? LogLevel.Warning : LogLevel.Information,
-            "Rollout plan {PlanId} of {Endpoint}: {Verdict}: {Reason}", plan.Id, plan.Endpoint, verdict, plan.LastEvaluation?.Reason);
-        if (plan.State == RolloutPlanStates.Active)
-        {
-            observer.Begin(plan, now);
-        }
-        else
-        {
-            observer.Forget(plan.Id);
-        }
+        logger.Log(evaluation.Verdict == PlanVerdicts.Rollback ? LogLevel.Warning : LogLevel.Information,
+            "Rollout plan {PlanId} of {Endpoint}: {Verdict}{DryRun}: {Reason}", plan.Id, plan.Endpoint, evaluation.Verdict,
+            plan.Settings.DryRun ? " (dry run)" : "", evaluation.Reason);
+        events.Publish(plan, type, Actor, evaluation.Reason);
 
         // This instance serves the new percentage at once; the others follow through NOTIFY.
         await refresher.RefreshAsync(cancellationToken);

@@ -1,10 +1,11 @@
 using System.Text.Json.Serialization;
+using CameraMonitor.Application.Rollout.Evidence;
 
 namespace CameraMonitor.Application.Rollout.Plans;
 
 /// <summary>
-/// What this instance measured for one endpoint since the current step started (or since it first saw the
-/// step, if later): counter deltas and the latencies recorded in that time.
+/// What the cluster measured for one endpoint since the current step started: the sum of every instance's published
+/// slices in [step start, evaluation], percentage-split traffic only (steered traffic is in <paramref name="Steered"/>).
 /// </summary>
 /// <param name="DomainRequests">Domain attempts (including those that failed and fell back).</param>
 /// <param name="DomainErrors">Domain attempts that failed with a non-business error.</param>
@@ -16,6 +17,8 @@ namespace CameraMonitor.Application.Rollout.Plans;
 /// <param name="DomainLatencySamples">How many latencies <paramref name="DomainP95Ms"/> is computed over.</param>
 /// <param name="LegacyP95Ms">p95 of legacy latencies in the window (the latest window when legacy had none in it).</param>
 /// <param name="LegacyLatencySamples">How many latencies <paramref name="LegacyP95Ms"/> is computed over.</param>
+/// <param name="Steered">The step's steered requests (force_domain, allow/deny lists, kill switch): reported, not judged.</param>
+/// <param name="Instances">Every instance that reported in the step, with its share and whether it is silent now.</param>
 public sealed record StepHealth(
     DateTime WindowStartedAt,
     double ObservedSeconds,
@@ -30,8 +33,34 @@ public sealed record StepHealth(
     double? LegacyP95Ms,
     int LegacyLatencySamples,
     long ParityCompared,
-    long ParityMismatched)
+    long ParityMismatched,
+    SteeredTraffic? Steered = null,
+    IReadOnlyList<InstanceEvidence>? Instances = null)
 {
+    /// <summary>The step's health from the cluster's evidence (<paramref name="legacyLatency"/>: legacy's p95 baseline).</summary>
+    public static StepHealth From(EndpointEvidence step, LatencyHistogram legacyLatency, double observedSeconds) => new(
+        step.From,
+        observedSeconds,
+        step.Domain.Requests,
+        step.Domain.Failures,
+        step.Legacy.Requests,
+        step.Legacy.Failures,
+        step.Fallback.Requests,
+        step.Fallback.Failures,
+        step.Domain.Latency.Quantile(0.95),
+        (int)Math.Min(int.MaxValue, step.Domain.Latency.Count),
+        legacyLatency.Quantile(0.95),
+        (int)Math.Min(int.MaxValue, legacyLatency.Count),
+        step.ParityCompared,
+        step.ParityMismatched,
+        new SteeredTraffic(step.Steered.Domain.Requests, step.Steered.Domain.Failures, step.Steered.Legacy.Requests,
+            step.Steered.Legacy.Failures, step.Steered.Fallback.Requests, step.Steered.Fallback.Failures),
+        step.Instances);
+
+    /// <summary>Instances that reported during the step and have gone quiet since: their silence is not health.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> SilentInstances => Instances?.Where(i => i.Silent).Select(i => i.InstanceId).ToList() ?? [];
+
     public double? ErrorRatePercent => DomainRequests == 0 ? null : Round(100.0 * DomainErrors / DomainRequests);
 
     /// <summary>

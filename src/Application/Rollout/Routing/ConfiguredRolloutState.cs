@@ -1,3 +1,4 @@
+using CameraMonitor.Application.Rollout.DarkLaunch;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -15,17 +16,22 @@ public sealed class ConfiguredRolloutState : IRolloutState, IDisposable
     private const string DefaultPercentageKey = RolloutOptions.SectionName + ":" + nameof(RolloutOptions.DefaultPercentage);
 
     private readonly IOptionsMonitor<RolloutOptions> _options;
+    private readonly IOptionsMonitor<DarkLaunchOptions> _darkLaunch;
     private readonly IConfiguration _configuration;
     private readonly IEndpointCatalog _catalog;
     private readonly IDisposable? _subscription;
+    private readonly IDisposable? _darkLaunchSubscription;
     private long _version;
 
-    public ConfiguredRolloutState(IOptionsMonitor<RolloutOptions> options, IConfiguration configuration, IEndpointCatalog catalog)
+    public ConfiguredRolloutState(IOptionsMonitor<RolloutOptions> options, IOptionsMonitor<DarkLaunchOptions> darkLaunch,
+        IConfiguration configuration, IEndpointCatalog catalog)
     {
         _options = options;
+        _darkLaunch = darkLaunch;
         _configuration = configuration;
         _catalog = catalog;
         _subscription = options.OnChange(_ => Interlocked.Increment(ref _version));
+        _darkLaunchSubscription = darkLaunch.OnChange(_ => Interlocked.Increment(ref _version));
     }
 
     public long Version => Interlocked.Read(ref _version);
@@ -48,13 +54,25 @@ public sealed class ConfiguredRolloutState : IRolloutState, IDisposable
             [RolloutFieldNames.IgnoredFields] = ListSource(own?.IgnoredFields),
             [RolloutFieldNames.UnorderedArrays] = ListSource(own?.UnorderedArrays),
         };
+        var dark = _darkLaunch.CurrentValue.Endpoint(endpoint);
+        if (CommandEndpoints.Contains(endpoint))
+        {
+            sources[RolloutFieldNames.DarkLaunchSampleRate] = dark is null ? RolloutSources.Default : RolloutSources.AppSettings;
+            sources[RolloutFieldNames.DarkLaunchIgnoredFields] = ListSource(dark?.IgnoredFields);
+        }
+
         return new EffectiveEndpointRollout(endpoint, percentage, source, own?.Allow ?? [], own?.Deny ?? [],
-            own?.ParitySampleRate ?? 0, own?.IgnoredFields ?? [], own?.UnorderedArrays ?? [], sources);
+            own?.ParitySampleRate ?? 0, own?.IgnoredFields ?? [], own?.UnorderedArrays ?? [], sources,
+            dark?.SampleRate ?? 0, dark?.IgnoredFields ?? []);
     }
 
     public IReadOnlyList<EffectiveEndpointRollout> All() => _catalog.Endpoints.Select(Get).ToList();
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _darkLaunchSubscription?.Dispose();
+    }
 
     private static string ListSource(List<string>? values) =>
         values is { Count: > 0 } ? RolloutSources.AppSettings : RolloutSources.Default;

@@ -46,9 +46,10 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
             Endpoint, requestContext.ClientKey, chosen, decision.Reason);
         using var activity = RolloutTracing.StartRouting(Endpoint, new RoutingInfo(chosen, decision.Reason));
 
+        var group = RouteGroups.Of(decision);
         if (!decision.UseDomain)
         {
-            return await RunLegacy(request, legacy, ServedPath.Legacy, cancellationToken);
+            return await RunLegacy(request, legacy, ServedPath.Legacy, group, cancellationToken);
         }
 
         servedBy.Path = ServedPath.Domain;
@@ -56,17 +57,17 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
         try
         {
             var response = await next();
-            metrics.RecordAttempt(Endpoint, ServedPath.Domain.ToName(), Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed: false);
+            metrics.RecordAttempt(Endpoint, ServedPath.Domain.ToName(), group, Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed: false);
             return response;
         }
         catch (Exception exception) when (BusinessOutcome.Is(exception))
         {
-            metrics.RecordAttempt(Endpoint, ServedPath.Domain.ToName(), Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed: false);
+            metrics.RecordAttempt(Endpoint, ServedPath.Domain.ToName(), group, Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed: false);
             throw;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            metrics.RecordAttempt(Endpoint, ServedPath.Domain.ToName(), Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed: true);
+            metrics.RecordAttempt(Endpoint, ServedPath.Domain.ToName(), group, Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed: true);
             if (!await FallbackCanHelpAsync(exception, cancellationToken))
             {
                 throw;
@@ -77,7 +78,7 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
             logger.LogWarning(exception, "Domain handler of {Endpoint} failed; falling back to legacy for client {ClientKey}",
                 Endpoint, requestContext.ClientKey);
             await services.GetRequiredService<IUnitOfWork>().ResetAsync();
-            return await RunLegacy(request, legacy, ServedPath.LegacyFallback, cancellationToken);
+            return await RunLegacy(request, legacy, ServedPath.LegacyFallback, group, cancellationToken);
         }
     }
 
@@ -100,7 +101,7 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
     }
 
     private async Task<TResponse> RunLegacy(TRequest request, ILegacyHandler<TRequest, TResponse> legacy,
-        ServedPath path, CancellationToken cancellationToken)
+        ServedPath path, string group, CancellationToken cancellationToken)
     {
         servedBy.Path = path;
         var started = Stopwatch.GetTimestamp();
@@ -120,7 +121,7 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
         }
         finally
         {
-            metrics.RecordAttempt(Endpoint, path.ToName(), Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed);
+            metrics.RecordAttempt(Endpoint, path.ToName(), group, Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed);
         }
     }
 }

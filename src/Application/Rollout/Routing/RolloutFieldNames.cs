@@ -9,4 +9,6 @@ public static class RolloutFieldNames
     public const string ParitySampleRate = "parity_sample_rate";
     public const string IgnoredFields = "ignored_fields";
     public const string UnorderedArrays = "unordered_arrays";
+    public const string DarkLaunchSampleRate = "dark_launch_sample_rate";
+    public const string DarkLaunchIgnoredFields = "dark_launch_ignored_fields";
 }

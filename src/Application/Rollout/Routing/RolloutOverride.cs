@@ -12,11 +12,13 @@ public sealed record RolloutOverride(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Deny = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ParitySampleRate = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? IgnoredFields = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? UnorderedArrays = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? UnorderedArrays = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? DarkLaunchSampleRate = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? DarkLaunchIgnoredFields = null)
 {
     [JsonIgnore]
     public bool IsEmpty => Percentage is null && Allow is null && Deny is null && ParitySampleRate is null
-        && IgnoredFields is null && UnorderedArrays is null;
+        && IgnoredFields is null && UnorderedArrays is null && DarkLaunchSampleRate is null && DarkLaunchIgnoredFields is null;
 
     /// <summary>This override with every member <paramref name="patch"/> sets replaced (a partial update).</summary>
     public RolloutOverride With(RolloutOverride patch) => new(
@@ -25,7 +27,9 @@ public sealed record RolloutOverride(
         patch.Deny ?? Deny,
         patch.ParitySampleRate ?? ParitySampleRate,
         patch.IgnoredFields ?? IgnoredFields,
-        patch.UnorderedArrays ?? UnorderedArrays);
+        patch.UnorderedArrays ?? UnorderedArrays,
+        patch.DarkLaunchSampleRate ?? DarkLaunchSampleRate,
+        patch.DarkLaunchIgnoredFields ?? DarkLaunchIgnoredFields);
 
     /// <summary>The configured values with this override laid over them, each value naming its source.</summary>
     public EffectiveEndpointRollout ApplyTo(EffectiveEndpointRollout configured)
@@ -39,6 +43,8 @@ public sealed record RolloutOverride(
                      (RolloutFieldNames.ParitySampleRate, ParitySampleRate is not null),
                      (RolloutFieldNames.IgnoredFields, IgnoredFields is not null),
                      (RolloutFieldNames.UnorderedArrays, UnorderedArrays is not null),
+                     (RolloutFieldNames.DarkLaunchSampleRate, DarkLaunchSampleRate is not null),
+                     (RolloutFieldNames.DarkLaunchIgnoredFields, DarkLaunchIgnoredFields is not null),
                  })
         {
             if (set)
@@ -56,6 +62,8 @@ public sealed record RolloutOverride(
             ParitySampleRate = ParitySampleRate ?? configured.ParitySampleRate,
             IgnoredFields = IgnoredFields ?? configured.IgnoredFieldList,
             UnorderedArrays = UnorderedArrays ?? configured.UnorderedArrayList,
+            DarkLaunchSampleRate = DarkLaunchSampleRate ?? configured.DarkLaunchSampleRate,
+            DarkLaunchIgnoredFields = DarkLaunchIgnoredFields ?? configured.DarkLaunchIgnoredFieldList,
             Sources = sources,
         };
     }

@@ -39,12 +39,17 @@ public sealed class AdminMetricsTests(ApiFixture api) : IClassFixture<ApiFixture
         using var reader = api.CreateClientWithKey(ApiFixture.ReaderKey, host);
         var metrics = await reader.GetJsonAsync($"{AdminApi.Prefix}/metrics");
 
-        Assert.Equal(1024, metrics.GetProperty("window_size").GetInt32());
+        Assert.Equal(ApiFixture.Now.UtcDateTime, metrics.GetProperty("window_to").GetDateTime().ToUniversalTime());
+        Assert.Equal(ApiFixture.Now.UtcDateTime.AddMinutes(-15), metrics.GetProperty("window_from").GetDateTime().ToUniversalTime());
         var cameras = metrics.GetProperty("endpoints").EnumerateArray().Single(e => e.GetProperty("endpoint").GetString() == "ListCameras");
         Assert.Equal(N, cameras.GetProperty("fallbacks").GetInt64());
         AssertPath(cameras, "domain", requests: 2 * N, errors: N);
         AssertPath(cameras, "legacy", requests: N, errors: 0);
         AssertPath(cameras, "legacy-fallback", requests: N, errors: 0);
+        // Every one of those requests was steered by force_domain: none is evidence about the percentage split.
+        Assert.All(cameras.GetProperty("split").EnumerateArray(), p => Assert.Equal(0, p.GetProperty("requests").GetInt64()));
+        Assert.Equal(2 * N, cameras.GetProperty("steered").EnumerateArray().Single(p => p.GetProperty("path").GetString() == "domain")
+            .GetProperty("requests").GetInt64());
     }
 
     private static void AssertPath(JsonElement endpoint, string path, int requests, int errors)
@@ -52,7 +57,7 @@ public sealed class AdminMetricsTests(ApiFixture api) : IClassFixture<ApiFixture
         var row = endpoint.GetProperty("paths").EnumerateArray().Single(p => p.GetProperty("path").GetString() == path);
         Assert.Equal(requests, row.GetProperty("requests").GetInt64());
         Assert.Equal(errors, row.GetProperty("errors").GetInt64());
-        Assert.Equal(requests, row.GetProperty("window_samples").GetInt32());
+        Assert.Equal(requests, row.GetProperty("window_samples").GetInt64());
         var (p50, p95, p99) = (row.GetProperty("p50_ms").GetDouble(), row.GetProperty("p95_ms").GetDouble(), row.GetProperty("p99_ms").GetDouble());
         Assert.True(p50 >= 0 && p50 <= p95 && p95 <= p99, row.ToString());
     }

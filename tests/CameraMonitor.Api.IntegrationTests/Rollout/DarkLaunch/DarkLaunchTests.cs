@@ -21,9 +21,14 @@ namespace CameraMonitor.Api.IntegrationTests.Rollout.DarkLaunch;
 /// rolled-back transaction, and both responses and written rows are compared. Tests of this class share one
 /// database, each on its own cameras and violations.
 /// </summary>
-public sealed class DarkLaunchTests(StatisticsApiFixture api) : IClassFixture<StatisticsApiFixture>
+public sealed class DarkLaunchTests(StatisticsApiFixture api) : IClassFixture<StatisticsApiFixture>, IAsyncLifetime
 {
     private const string Report = "/api/v1/admin/dark-launch";
+
+    // The reports are cluster-wide and this class's hosts share one database: each test starts from no evidence.
+    public Task InitializeAsync() => api.ResetEvidenceAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData(true)]

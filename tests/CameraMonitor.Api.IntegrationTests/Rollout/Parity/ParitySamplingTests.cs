@@ -10,11 +10,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CameraMonitor.Api.IntegrationTests.Rollout.Parity;
 
 /// <summary>Every query of these hosts is sampled (parity_sample_rate 100) and compared in the background.</summary>
-public sealed class ParitySamplingTests(ApiFixture api) : IClassFixture<ApiFixture>
+public sealed class ParitySamplingTests(ApiFixture api) : IClassFixture<ApiFixture>, IAsyncLifetime
 {
     private const string Endpoint = "ListCameras";
     private const int Samples = 3;
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+
+    // The reports are cluster-wide and this class's hosts share one database: each test starts from no evidence.
+    public Task InitializeAsync() => api.ResetEvidenceAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task DomainDifferingInOneField_IsCountedAsAMismatchWithThatFieldsPath()

@@ -18,12 +18,23 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
 {
     private const string Endpoint = "ListCameras";
 
-    // Lenient latency: a few milliseconds of test-machine jitter must not decide these tests.
-    private static readonly object Quick = new { observation_seconds = 60, min_requests = 10, max_p95_increase_percent = 10_000 };
+    // Lenient latency: a few milliseconds of test-machine jitter must not decide these tests; parity is not sampled here.
+    private static readonly object Quick = new
+    {
+        observation_seconds = 60,
+        min_requests = 10,
+        min_latency_samples = 10,
+        max_p95_increase_percent = 10_000,
+        disabled_checks = new[] { "parity" },
+    };
 
     private readonly HttpClient _operator = api.CreateClientWithKey(ApiFixture.OperatorKey);
 
-    public Task InitializeAsync() => _operator.ResetAsync(Endpoint);
+    public async Task InitializeAsync()
+    {
+        await _operator.ResetAsync(Endpoint);
+        await api.ResetEvidenceAsync();
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -36,7 +47,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
             plan.GetProperty("current_percentage").GetInt32()));
         var settings = plan.GetProperty("settings");
         Assert.Equal([5, 10, 25, 50, 100], settings.GetProperty("steps").EnumerateArray().Select(s => s.GetInt32()));
-        Assert.Equal((300, 20, 5d, 95d, 50d, 99d), (settings.GetProperty("observation_seconds").GetInt32(),
+        Assert.Equal((300, 50, 5d, 95d, 25d, 99d), (settings.GetProperty("observation_seconds").GetInt32(),
             settings.GetProperty("min_requests").GetInt32(), settings.GetProperty("max_error_rate_percent").GetDouble(),
             settings.GetProperty("min_success_rate_percent").GetDouble(), settings.GetProperty("max_p95_increase_percent").GetDouble(),
             settings.GetProperty("min_parity_percent").GetDouble()));
@@ -56,8 +67,8 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     public async Task Evaluate_HealthyTraffic_HoldsDuringTheWindow_ThenPromotesTo10_AuditedAsAutoRollout()
     {
         var started = await _operator.StartPlanAsync(Endpoint, Quick);
-        await api.Client.CamerasAsync(10, forceDomain: true);
-        await api.Client.CamerasAsync(10, forceDomain: false);
+        await api.Client.CamerasAsync(api.Factory.Services, 10, domain: true);
+        await api.Client.CamerasAsync(api.Factory.Services, 10, domain: false);
 
         await Evaluator().EvaluateAllAsync(CancellationToken.None);
         var during = await _operator.GetPlanAsync(Endpoint);
@@ -84,15 +95,40 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
         Assert.Equal(RolloutPlanEvaluator.Actor, audit.Str("changed_by"));
         Assert.Equal((5d, 10d), (audit.GetProperty("old_value").GetProperty("percentage").GetDouble(),
             audit.GetProperty("new_value").GetProperty("percentage").GetDouble()));
-        Assert.Contains("healthy at 5 % for 60 s (10 domain requests, error rate 0 %", audit.Str("reason"), StringComparison.Ordinal);
+        Assert.Contains("healthy at 5 % for 60 s (errors pass: domain 0 of 10 attempts failed in the step", audit.Str("reason"), StringComparison.Ordinal);
         Assert.Contains("promoted to 10 %", audit.Str("reason"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_ForceDomainTraffic_DoesNotMoveAHeldStep_AndIsShownApart()
+    {
+        await _operator.StartPlanAsync(Endpoint, Quick);
+        await api.Client.ForcedCamerasAsync(50, forceDomain: true);
+        api.Clock.Advance(TimeSpan.FromSeconds(600));
+
+        await Evaluator().EvaluateAllAsync(CancellationToken.None);
+        var plan = await _operator.GetPlanAsync(Endpoint);
+
+        // Not promoted on steered traffic: the window ended without evidence about the split, so the plan pauses.
+        Assert.Equal((0, "inconclusive"), (plan.GetProperty("current_step_index").GetInt32(), plan.GetProperty("last_evaluation").Str("verdict")));
+        Assert.Contains("errors (0 of 10 domain attempts needed", plan.GetProperty("last_evaluation").Str("reason"), StringComparison.Ordinal);
+        var measured = plan.GetProperty("last_evaluation").GetProperty("measured");
+        Assert.Equal((0, 50), (measured.GetProperty("domain_requests").GetInt64(),
+            measured.GetProperty("steered").GetProperty("domain_requests").GetInt64()));
     }
 
     [Fact]
     public async Task Evaluate_HealthyLastStep_CompletesThePlan_LeavingItsPercentage()
     {
-        await _operator.StartPlanAsync(Endpoint, new { steps = new[] { 30 }, observation_seconds = 60, min_requests = 10, max_p95_increase_percent = 10_000 });
-        await api.Client.CamerasAsync(10, forceDomain: true);
+        await _operator.StartPlanAsync(Endpoint, new
+        {
+            steps = new[] { 30 },
+            observation_seconds = 60,
+            min_requests = 10,
+            max_p95_increase_percent = 10_000,
+            disabled_checks = new[] { "parity", "latency" },
+        });
+        await api.Client.CamerasAsync(api.Factory.Services, 10, domain: true);
         var auditBefore = (await _operator.NewestAuditAsync()).GetProperty("id").GetInt64();
         api.Clock.Advance(TimeSpan.FromSeconds(60));
 
@@ -106,18 +142,21 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     }
 
     [Fact]
-    public async Task Evaluate_TooFewRequests_HoldsEvenAfterTheWindow()
+    public async Task Evaluate_TooFewRequestsWhenTheWindowEnds_IsInconclusive_PausingThePlanAndNamingTheCheck()
     {
         await _operator.StartPlanAsync(Endpoint, Quick);
-        await api.Client.CamerasAsync(9, forceDomain: true);
+        await api.Client.CamerasAsync(api.Factory.Services, 9, domain: true);
         api.Clock.Advance(TimeSpan.FromSeconds(600));
 
         await Evaluator().EvaluateAllAsync(CancellationToken.None);
         var plan = await _operator.GetPlanAsync(Endpoint);
 
-        Assert.Equal((0, "hold"), (plan.GetProperty("current_step_index").GetInt32(), plan.GetProperty("last_evaluation").Str("verdict")));
-        Assert.StartsWith("waiting for traffic at 5 %: 9 of 10 domain requests", plan.GetProperty("last_evaluation").Str("reason"),
-            StringComparison.Ordinal);
+        Assert.Equal((0, "inconclusive", "paused"), (plan.GetProperty("current_step_index").GetInt32(),
+            plan.GetProperty("last_evaluation").Str("verdict"), plan.Str("state")));
+        Assert.StartsWith("window of 60 s at 5 % ended without conclusive evidence for errors (9 of 10 domain attempts needed",
+            plan.Str("paused_reason"), StringComparison.Ordinal);
+        // Paused: not judged again until resumed.
+        Assert.Empty(await Evaluator().EvaluateAllAsync(CancellationToken.None));
         Assert.Equal(5, (await _operator.GetEndpointAsync(Endpoint)).GetProperty("percentage").GetDouble());
     }
 
@@ -133,17 +172,17 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
         using var operatorOfFailing = api.CreateClientWithKey(ApiFixture.OperatorKey, failing);
         using var trafficOfFailing = failing.CreateClient();
         await operatorOfFailing.StartPlanAsync(Endpoint, Quick);
-        await trafficOfFailing.CamerasAsync(9, forceDomain: false);
-        var served = await trafficOfFailing.CamerasAsync(11, forceDomain: true);
+        await trafficOfFailing.CamerasAsync(failing.Services, 9, domain: false);
+        var served = await trafficOfFailing.CamerasAsync(failing.Services, 11, domain: true);
 
-        // No clock move: a breach does not wait for the observation window.
+        // No clock move: a hard breach does not wait for the observation window nor the failure limit.
         await Evaluator(failing).EvaluateAllAsync(CancellationToken.None);
         var plan = await operatorOfFailing.GetPlanAsync(Endpoint);
 
         Assert.All(served, s => Assert.Equal("legacy-fallback", s));
         Assert.Equal(("rolled_back", "rollback"), (plan.Str("state"), plan.GetProperty("last_evaluation").Str("verdict")));
-        Assert.StartsWith("rolled back from 5 %: error rate 100 % > 5 % (11 of 11 domain attempts failed)", plan.Str("end_reason"),
-            StringComparison.Ordinal);
+        Assert.StartsWith("rolled back from 5 % at once: hard breach of errors: domain 11 of 11 attempts failed in the step (100 %)",
+            plan.Str("end_reason"), StringComparison.Ordinal);
         Assert.Equal(api.Clock.GetUtcNow().UtcDateTime, plan.GetProperty("ended_at").GetDateTime().ToUniversalTime());
         Assert.Equal(0, (await operatorOfFailing.GetEndpointAsync(Endpoint)).GetProperty("percentage").GetDouble());
         // The other instance hears of it through NOTIFY.
@@ -152,7 +191,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
         var audit = await _operator.NewestAuditAsync();
         Assert.Equal(RolloutPlanEvaluator.Actor, audit.Str("changed_by"));
         Assert.Equal(0, audit.GetProperty("new_value").GetProperty("percentage").GetDouble());
-        Assert.Contains("error rate 100 % > 5 %", audit.Str("reason"), StringComparison.Ordinal);
+        Assert.Contains("hard breach of errors: domain 11 of 11 attempts failed", audit.Str("reason"), StringComparison.Ordinal);
 
         // An ended plan is not evaluated again.
         Assert.Empty(await Evaluator(failing).EvaluateAllAsync(CancellationToken.None));
@@ -186,7 +225,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
         using var response = await _operator.PostAsJsonAsync(PlanApi.PlanUrl(Endpoint), new { steps = new[] { 50, 100 } });
 
         var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
-        Assert.Contains("already has an active rollout plan", problem.Str("detail"), StringComparison.Ordinal);
+        Assert.Contains("already has an open rollout plan", problem.Str("detail"), StringComparison.Ordinal);
         Assert.Equal(auditBefore.GetProperty("id").GetInt64(), (await _operator.NewestAuditAsync()).GetProperty("id").GetInt64());
         Assert.Equal(5, (await _operator.GetEndpointAsync(Endpoint)).GetProperty("percentage").GetDouble());
     }
@@ -205,6 +244,11 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
         { """{"max_p95_increase_percent": -5}""", "max_p95_increase_percent" },
         { """{"min_parity_percent": 100.5}""", "min_parity_percent" },
         { """{"observation_seconds": "soon"}""", "observation_seconds" },
+        { """{"disabled_checks": ["errors", "vibes"]}""", "disabled_checks" },
+        { """{"dry_run_checks": ["nope"]}""", "dry_run_checks" },
+        { """{"confidence": 1.5}""", "confidence" },
+        { """{"failure_limit": 0}""", "failure_limit" },
+        { """{"webhook_url": "ftp://example.org/hook"}""", "webhook_url" },
     };
 
     [Theory]
@@ -218,7 +262,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
         using var get = await _operator.GetAsync(PlanApi.PlanUrl(Endpoint));
         var latest = get.StatusCode == HttpStatusCode.OK ? (await get.JsonAsync(HttpStatusCode.OK)).Str("state") : "none";
-        Assert.NotEqual("active", latest);
+        Assert.DoesNotContain(latest, new[] { "active", "paused" });
     }
 
     [Theory]
@@ -249,7 +293,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
 
         using var response = await _operator.DeleteAsync($"{PlanApi.PlanUrl(Endpoint)}?reason=enough");
         var cancelled = await response.JsonAsync(HttpStatusCode.OK);
-        await api.Client.CamerasAsync(10, forceDomain: true);
+        await api.Client.CamerasAsync(api.Factory.Services, 10, domain: true);
         api.Clock.Advance(TimeSpan.FromSeconds(120));
         await Evaluator().EvaluateAllAsync(CancellationToken.None);
 

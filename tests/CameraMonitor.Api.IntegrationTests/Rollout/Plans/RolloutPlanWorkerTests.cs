@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CameraMonitor.Api.IntegrationTests.Infrastructure;
 using CameraMonitor.Api.IntegrationTests.Rollout.Admin;
 
@@ -13,15 +14,16 @@ public sealed class RolloutPlanWorkerTests(RolloutPlanWorkerFixture api) : IClas
     {
         using var operatorClient = api.CreateClientWithKey(ApiFixture.OperatorKey);
         await operatorClient.StartPlanAsync(Endpoint,
-            new { steps = new[] { 20, 60 }, observation_seconds = 5, min_requests = 3, max_p95_increase_percent = 10_000 });
-        await api.Client.CamerasAsync(3, forceDomain: true);
-        await api.Client.CamerasAsync(3, forceDomain: false);
+            new { steps = new[] { 20, 60 }, observation_seconds = 5, min_requests = 10, disabled_checks = new[] { "latency", "parity" } });
+        await api.Client.CamerasAsync(api.Factory.Services, 10, domain: true);
+        await api.Client.CamerasAsync(api.Factory.Services, 10, domain: false);
 
         api.Clock.Advance(TimeSpan.FromSeconds(RolloutPlanWorkerFixture.IntervalSeconds));
-        await AdminApi.EventuallyAsync(async () => (await operatorClient.GetPlanAsync(Endpoint)).GetProperty("current_percentage").GetInt32() == 60,
-            TimeSpan.FromSeconds(10), "the worker promoting the plan to 60 %");
+        await AdminApi.EventuallyAsync(async () => (await operatorClient.GetPlanAsync(Endpoint)).GetProperty("last_evaluation").ValueKind == JsonValueKind.Object,
+            TimeSpan.FromSeconds(10), "the worker evaluating the plan");
 
         var plan = await operatorClient.GetPlanAsync(Endpoint);
+        Assert.True(plan.GetProperty("current_percentage").GetInt32() == 60, plan.GetProperty("last_evaluation").ToString());
         Assert.Equal(("active", "promote"), (plan.Str("state"), plan.GetProperty("last_evaluation").Str("verdict")));
         Assert.Equal(60, (await operatorClient.GetEndpointAsync(Endpoint)).GetProperty("percentage").GetDouble());
     }

@@ -28,6 +28,7 @@ public sealed class ParitySamplingBehaviorTests : IDisposable
             .AddSingleton(Substitute.For<ILegacyHandler<SampleCommand, string>>())
             .AddScoped<ServedBy>()
             .AddMetrics()
+            .AddSingleton<EvidenceRecorder>()
             .AddSingleton<RolloutMetrics>()
             .BuildServiceProvider();
         _queue = new ParityQueue(Options.Create(new ParityOptions { QueueCapacity = 10 }), _services.GetRequiredService<RolloutMetrics>());
@@ -81,7 +82,7 @@ public sealed class ParitySamplingBehaviorTests : IDisposable
 
         Assert.Equal("\"domain\"", result.Domain!.ToJsonString());
         Assert.Equal("\"answer\"", result.Legacy!.ToJsonString()); // what the caller got
-        Assert.Equal("\"legacy\"", result.LegacyAgain!.ToJsonString());
+        Assert.Equal((ServedPath.Legacy, "\"legacy\""), (result.Served, result.ServedAgain!.ToJsonString())); // the A/A run
         Assert.Equal(ServedPath.Legacy, _servedBy.Path);
         Assert.Null(scope.ServiceProvider.GetRequiredService<ServedBy>().Path);
     }
@@ -97,7 +98,8 @@ public sealed class ParitySamplingBehaviorTests : IDisposable
         Assert.False(queue.TryEnqueue(work));
         Assert.False(queue.TryEnqueue(work));
 
-        Assert.Equal(2, metrics.Report(["Sample"]).Endpoints.Single().DroppedSamples);
+        var parity = metrics.Evidence.Drain(DateTime.UnixEpoch, DateTime.UnixEpoch).Comparisons.Single();
+        Assert.Equal(("Sample", ComparisonKinds.Parity, 2L), (parity.Endpoint, parity.Kind, parity.Skipped));
     }
 
     public void Dispose() => _services.Dispose();

@@ -41,7 +41,7 @@ public sealed class RolloutBehaviorTests : IDisposable
             .AddSingleton<CommandTransaction>()
             .AddMetrics()
             .BuildServiceProvider();
-        _metrics = new RolloutMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        _metrics = new RolloutMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), new EvidenceRecorder());
     }
 
     [Fact]

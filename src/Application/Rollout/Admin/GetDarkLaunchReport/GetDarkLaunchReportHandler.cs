@@ -1,16 +1,51 @@
 using CameraMonitor.Application.Rollout.DarkLaunch;
+using CameraMonitor.Application.Rollout.Evidence;
+using CameraMonitor.Application.Rollout.Routing;
 using MediatR;
 using Microsoft.Extensions.Options;
 
 namespace CameraMonitor.Application.Rollout.Admin.GetDarkLaunchReport;
 
 /// <summary>Every command endpoint, configured or not, so an operator sees which ones are dark-launched.</summary>
-public sealed class GetDarkLaunchReportHandler(DarkLaunchTracker tracker, IOptions<DarkLaunchOptions> options)
+public sealed class GetDarkLaunchReportHandler(
+    DarkLaunchTracker tracker,
+    IRolloutState state,
+    IOptions<DarkLaunchOptions> options,
+    IEvidenceFlusher flusher,
+    IClusterReportReader reports,
+    EvidenceWindow window)
     : IRequestHandler<GetDarkLaunchReportQuery, GetDarkLaunchReportResponse>
 {
-    public const string Scope = "this instance since start";
+    public const string Scope = "cluster: every instance's samples in the window; recent_mismatches: this instance since start";
 
-    public Task<GetDarkLaunchReportResponse> Handle(GetDarkLaunchReportQuery request, CancellationToken cancellationToken) =>
-        Task.FromResult(new GetDarkLaunchReportResponse(Scope, options.Value.ShadowTimeoutSeconds,
-            CommandEndpoints.Names.Select(tracker.Report).ToList()));
+    public async Task<GetDarkLaunchReportResponse> Handle(GetDarkLaunchReportQuery request, CancellationToken cancellationToken)
+    {
+        await flusher.FlushAsync(cancellationToken);
+        var (from, to) = window.Last(request.WindowMinutes);
+        var endpoints = new List<EndpointDarkLaunchReport>();
+        foreach (var endpoint in CommandEndpoints.Names)
+        {
+            var whole = await WholeAsync(ComparisonKinds.DarkLaunch, endpoint, from, to, cancellationToken);
+            var responses = await reports.ReadFieldsAsync(ComparisonKinds.DarkLaunchResponse, endpoint, from, to, cancellationToken);
+            var rows = await reports.ReadFieldsAsync(ComparisonKinds.DarkLaunchRow, endpoint, from, to, cancellationToken);
+            var current = state.Get(endpoint);
+            endpoints.Add(new EndpointDarkLaunchReport(endpoint, current.DarkLaunchSampleRate, current.DarkLaunchIgnoredFieldList,
+                whole.Samples + whole.Failures + whole.Skipped, whole.Samples,
+                whole.Samples - MismatchedSamples(responses), whole.Samples - MismatchedSamples(rows), whole.Mismatched, whole.Failures,
+                whole.Skipped, PerField(responses), PerField(rows), tracker.Report(endpoint).RecentMismatches));
+        }
+
+        return new GetDarkLaunchReportResponse(Scope, options.Value.ShadowTimeoutSeconds, endpoints, from, to,
+            await reports.ReadInstancesAsync(from, to, cancellationToken));
+    }
+
+    private async Task<FieldComparison> WholeAsync(string kind, string endpoint, DateTime from, DateTime to, CancellationToken cancellationToken) =>
+        (await reports.ReadFieldsAsync(kind, endpoint, from, to, cancellationToken)).FirstOrDefault(f => f.Field == ComparisonKinds.WholeSample)
+        ?? new FieldComparison(ComparisonKinds.WholeSample, 0, 0, 0, 0, 0, null);
+
+    private static long MismatchedSamples(IReadOnlyList<FieldComparison> fields) =>
+        fields.FirstOrDefault(f => f.Field == ComparisonKinds.WholeSample)?.Mismatched ?? 0;
+
+    private static Dictionary<string, long> PerField(IReadOnlyList<FieldComparison> fields) =>
+        fields.Where(f => f.Field != ComparisonKinds.WholeSample && f.Mismatched > 0).ToDictionary(f => f.Field, f => f.Mismatched);
 }

@@ -11,7 +11,9 @@ public sealed record EndpointRolloutDto(
     double ParitySampleRate,
     IReadOnlyList<string> IgnoredFields,
     IReadOnlyList<string> UnorderedArrays,
-    IReadOnlyDictionary<string, string> Sources)
+    IReadOnlyDictionary<string, string> Sources,
+    double DarkLaunchSampleRate,
+    IReadOnlyList<string> DarkLaunchIgnoredFields)
 {
     public static EndpointRolloutDto From(EffectiveEndpointRollout rollout) => new(
         rollout.Endpoint,
@@ -21,5 +23,7 @@ public sealed record EndpointRolloutDto(
         rollout.ParitySampleRate,
         rollout.IgnoredFieldList,
         rollout.UnorderedArrayList,
-        rollout.Sources ?? new Dictionary<string, string> { [RolloutFieldNames.Percentage] = rollout.PercentageSource });
+        rollout.Sources ?? new Dictionary<string, string> { [RolloutFieldNames.Percentage] = rollout.PercentageSource },
+        rollout.DarkLaunchSampleRate,
+        rollout.DarkLaunchIgnoredFieldList);
 }

@@ -8,7 +8,7 @@ namespace CameraMonitor.Application.Rollout.Admin.Shared;
 /// <summary>
 /// The one way the operator API changes an endpoint: check it exists, store the change with its audit row,
 /// then apply it here at once (other instances follow through NOTIFY or the periodic re-read). A manual change
-/// of the percentage cancels the endpoint's active rollout plan first: the operator has taken over.
+/// of the percentage cancels the endpoint's open rollout plan first: the operator has taken over.
 /// </summary>
 public sealed class RolloutChanges(
     IEndpointCatalog catalog,
@@ -24,8 +24,9 @@ public sealed class RolloutChanges(
         var name = Canonical(endpoint);
         if (setsPercentage)
         {
-            await plans.CancelAsync(name, actor, "manual change of the percentage" + (reason is null ? "" : $": {reason}"),
-                clock.UtcNowForStorage().UtcDateTime, cancellationToken);
+            var why = "manual change of the percentage" + (reason is null ? "" : $": {reason}");
+            var now = clock.UtcNowForStorage().UtcDateTime;
+            await plans.ApplyAsync(name, PlanVerbs.Cancel, plan => plan.Cancel(now, actor, why), actor, why, cancellationToken);
         }
 
         await store.ChangeAsync(name, change, actor, reason, cancellationToken);

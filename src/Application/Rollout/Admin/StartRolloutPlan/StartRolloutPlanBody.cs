@@ -10,9 +10,21 @@ public sealed record StartRolloutPlanBody(
     double? MaxP95IncreasePercent = null,
     double? MinP95DeltaMs = null,
     double? MinParityPercent = null,
-    string? Reason = null)
+    string? Reason = null,
+    double? MinErrorRateIncreasePercent = null,
+    double? HardErrorRatePercent = null,
+    double? Confidence = null,
+    int? FailureLimit = null,
+    int? MinLatencySamples = null,
+    int? MinParitySamples = null,
+    IReadOnlyList<string>? DisabledChecks = null,
+    IReadOnlyList<string>? DryRunChecks = null,
+    bool? DryRun = null,
+    string? WebhookUrl = null,
+    string? WebhookSecret = null)
 {
     public StartRolloutPlanCommand ToCommand(string endpoint, string actor) => new(endpoint, actor, Reason, Steps,
         ObservationSeconds, MinRequests, MaxErrorRatePercent, MinSuccessRatePercent, MaxP95IncreasePercent, MinP95DeltaMs,
-        MinParityPercent);
+        MinParityPercent, MinErrorRateIncreasePercent, HardErrorRatePercent, Confidence, FailureLimit, MinLatencySamples,
+        MinParitySamples, DisabledChecks, DryRunChecks, DryRun, WebhookUrl, WebhookSecret);
 }

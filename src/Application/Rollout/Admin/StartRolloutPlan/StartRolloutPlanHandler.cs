@@ -1,4 +1,5 @@
 using CameraMonitor.Application.Rollout.Admin.Shared;
+using CameraMonitor.Application.Rollout.Evidence;
 using CameraMonitor.Application.Rollout.Plans;
 using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Domain.Common;
@@ -9,19 +10,21 @@ namespace CameraMonitor.Application.Rollout.Admin.StartRolloutPlan;
 public sealed class StartRolloutPlanHandler(
     RolloutChanges changes,
     IRolloutPlanStore store,
-    RolloutStepObserver observer,
+    IEvidenceFlusher evidence,
     IRolloutStateRefresher refresher,
+    IPlanEvents events,
     TimeProvider clock)
     : IRequestHandler<StartRolloutPlanCommand, RolloutPlan>
 {
     public async Task<RolloutPlan> Handle(StartRolloutPlanCommand request, CancellationToken cancellationToken)
     {
+        // Evidence recorded here so far goes out in a slice that ends before the step starts: it is not the step's.
+        await evidence.FlushAsync(cancellationToken);
         var now = clock.UtcNowForStorage().UtcDateTime;
         var plan = await store.StartAsync(changes.Canonical(request.Endpoint), request.ToSettings(), request.Actor,
-            request.Reason, now, cancellationToken);
-        // The window starts before the first step is served here, so every request of the step is counted.
-        observer.Begin(plan, now);
+            request.Reason, request.WebhookUrl, request.WebhookSecret, now, cancellationToken);
         await refresher.RefreshAsync(cancellationToken);
+        events.Publish(plan, PlanEventTypes.Started, request.Actor, request.Reason);
         return plan;
     }
 }

@@ -10,8 +10,11 @@ public sealed record UpdateRolloutEndpointBody(
     double? ParitySampleRate = null,
     IReadOnlyList<string>? IgnoredFields = null,
     IReadOnlyList<string>? UnorderedArrays = null,
-    string? Reason = null)
+    string? Reason = null,
+    double? DarkLaunchSampleRate = null,
+    IReadOnlyList<string>? DarkLaunchIgnoredFields = null)
 {
     public UpdateRolloutEndpointCommand ToCommand(string endpoint, string actor) => new(endpoint, actor, Reason,
-        new RolloutOverride(Percentage, Allow, Deny, ParitySampleRate, IgnoredFields, UnorderedArrays));
+        new RolloutOverride(Percentage, Allow, Deny, ParitySampleRate, IgnoredFields, UnorderedArrays, DarkLaunchSampleRate,
+            DarkLaunchIgnoredFields));
 }

@@ -1,0 +1,5 @@
+using CameraMonitor.Application.Rollout.Evidence;
+
+namespace CameraMonitor.Application.Rollout.Admin.GetParityReport;
+
+public sealed class GetParityReportValidator : EvidenceWindowValidator<GetParityReportQuery>;

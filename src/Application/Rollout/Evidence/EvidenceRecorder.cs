@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+
+namespace CameraMonitor.Application.Rollout.Evidence;
+
+/// <summary>
+/// This instance's rollout evidence since the last publish, in memory: per endpoint × path × routing group the
+/// requests, failures and a <see cref="LatencyHistogram"/>, and per endpoint × kind × field the comparison counts.
+/// Recording on the request path is a dictionary lookup of an existing cell and a few interlocked increments: no
+/// lock, no allocation once the cell exists. <see cref="Drain"/> (the publisher, every interval) takes the counts and
+/// resets them; a count recorded while draining lands in this slice or the next, never in none or both.
+/// Memory is bounded by the number of endpoints, paths, groups and compared fields, not by traffic.
+/// </summary>
+public sealed class EvidenceRecorder
+{
+    private readonly ConcurrentDictionary<AttemptKey, AttemptCell> _attempts = new();
+    private readonly ConcurrentDictionary<ComparisonKey, ComparisonCell> _comparisons = new();
+
+    public void RecordAttempt(string endpoint, string path, string group, double milliseconds, bool failed)
+    {
+        var cell = _attempts.GetOrAdd(new AttemptKey(endpoint, path, group), static _ => new AttemptCell());
+        Interlocked.Increment(ref cell.Requests);
+        if (failed)
+        {
+            Interlocked.Increment(ref cell.Failures);
+        }
+
+        cell.Latency.Record(milliseconds);
+    }
+
+    /// <summary>Adds to one comparison row (see <see cref="ComparisonKinds"/> for what each count means per kind and field).</summary>
+    public void RecordComparison(string endpoint, string kind, string field, long samples = 0, long mismatched = 0, long noise = 0,
+        long failures = 0, long skipped = 0)
+    {
+        var cell = _comparisons.GetOrAdd(new ComparisonKey(endpoint, kind, field), static _ => new ComparisonCell());
+        Add(ref cell.Samples, samples);
+        Add(ref cell.Mismatched, mismatched);
+        Add(ref cell.Noise, noise);
+        Add(ref cell.Failures, failures);
+        Add(ref cell.Skipped, skipped);
+    }
+
+    /// <summary>Takes everything recorded since the previous drain as the slice [<paramref name="start"/>, <paramref name="end"/>].</summary>
+    public EvidenceSlice Drain(DateTime start, DateTime end)
+    {
+        var attempts = new List<AttemptSlice>();
+        foreach (var (key, cell) in _attempts)
+        {
+            var requests = Interlocked.Exchange(ref cell.Requests, 0);
+            var failures = Interlocked.Exchange(ref cell.Failures, 0);
+            var latency = cell.Latency.Drain();
+            if (requests != 0 || failures != 0 || latency.Count != 0)
+            {
+                attempts.Add(new AttemptSlice(key.Endpoint, key.Path, key.Group, requests, failures, latency.ToCounts()));
+            }
+        }
+
+        var comparisons = new List<ComparisonSlice>();
+        foreach (var (key, cell) in _comparisons)
+        {
+            var row = new ComparisonSlice(key.Endpoint, key.Kind, key.Field, Interlocked.Exchange(ref cell.Samples, 0),
+                Interlocked.Exchange(ref cell.Mismatched, 0), Interlocked.Exchange(ref cell.Noise, 0),
+                Interlocked.Exchange(ref cell.Failures, 0), Interlocked.Exchange(ref cell.Skipped, 0));
+            if (row is not { Samples: 0, Mismatched: 0, Noise: 0, Failures: 0, Skipped: 0 })
+            {
+                comparisons.Add(row);
+            }
+        }
+
+        return new EvidenceSlice(start, end, attempts, comparisons);
+    }
+
+    private static void Add(ref long counter, long value)
+    {
+        if (value != 0)
+        {
+            Interlocked.Add(ref counter, value);
+        }
+    }
+
+    private readonly record struct AttemptKey(string Endpoint, string Path, string Group);
+
+    private readonly record struct ComparisonKey(string Endpoint, string Kind, string Field);
+
+    private sealed class AttemptCell
+    {
+        public readonly LatencyHistogram Latency = new();
+        public long Requests;
+        public long Failures;
+    }
+
+    private sealed class ComparisonCell
+    {
+        public long Samples;
+        public long Mismatched;
+        public long Noise;
+        public long Failures;
+        public long Skipped;
+    }
+}
