@@ -12,4 +12,10 @@ public sealed record RoutingDecision(bool UseDomain, string Reason)
 
     /// <summary>The kill switch sent it to legacy: domain code must not run at all, not even as a shadow.</summary>
     public bool ByKillSwitch => Reason == KillSwitch;
+
+    /// <summary>
+    /// The path was chosen for this caller (force_domain, a list, the kill switch), not drawn by the percentage split:
+    /// such requests are reported apart and are never evidence about the split.
+    /// </summary>
+    public bool IsSteered => Reason != Percentage;
 }

@@ -60,8 +60,8 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     public async Task Evaluate_HealthyTraffic_HoldsDuringTheWindow_ThenPromotesTo10_AuditedAsAutoRollout()
     {
         var started = await _operator.StartPlanAsync(Endpoint, Quick);
-        await _operator.CamerasAsync(api.Factory.Services, 10, domain: true);
-        await _operator.CamerasAsync(api.Factory.Services, 10, domain: false);
+        await api.Client.CamerasAsync(api.Factory.Services, 10, domain: true);
+        await api.Client.CamerasAsync(api.Factory.Services, 10, domain: false);
 
         await Evaluator().EvaluateAllAsync(CancellationToken.None);
         var during = await _operator.GetPlanAsync(Endpoint);
@@ -96,7 +96,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     public async Task Evaluate_ForceDomainTraffic_DoesNotMoveAHeldStep_AndIsShownApart()
     {
         await _operator.StartPlanAsync(Endpoint, Quick);
-        await _operator.ForcedCamerasAsync(50, forceDomain: true);
+        await api.Client.ForcedCamerasAsync(50, forceDomain: true);
         api.Clock.Advance(TimeSpan.FromSeconds(600));
 
         await Evaluator().EvaluateAllAsync(CancellationToken.None);
@@ -114,7 +114,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     public async Task Evaluate_HealthyLastStep_CompletesThePlan_LeavingItsPercentage()
     {
         await _operator.StartPlanAsync(Endpoint, new { steps = new[] { 30 }, observation_seconds = 60, min_requests = 10, max_p95_increase_percent = 10_000 });
-        await _operator.CamerasAsync(api.Factory.Services, 10, domain: true);
+        await api.Client.CamerasAsync(api.Factory.Services, 10, domain: true);
         var auditBefore = (await _operator.NewestAuditAsync()).GetProperty("id").GetInt64();
         api.Clock.Advance(TimeSpan.FromSeconds(60));
 
@@ -131,7 +131,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     public async Task Evaluate_TooFewRequests_HoldsEvenAfterTheWindow()
     {
         await _operator.StartPlanAsync(Endpoint, Quick);
-        await _operator.CamerasAsync(api.Factory.Services, 9, domain: true);
+        await api.Client.CamerasAsync(api.Factory.Services, 9, domain: true);
         api.Clock.Advance(TimeSpan.FromSeconds(600));
 
         await Evaluator().EvaluateAllAsync(CancellationToken.None);
@@ -153,9 +153,10 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
             return repository;
         }));
         using var operatorOfFailing = api.CreateClientWithKey(ApiFixture.OperatorKey, failing);
+        using var trafficOfFailing = failing.CreateClient();
         await operatorOfFailing.StartPlanAsync(Endpoint, Quick);
-        await operatorOfFailing.CamerasAsync(failing.Services, 9, domain: false);
-        var served = await operatorOfFailing.CamerasAsync(failing.Services, 11, domain: true);
+        await trafficOfFailing.CamerasAsync(failing.Services, 9, domain: false);
+        var served = await trafficOfFailing.CamerasAsync(failing.Services, 11, domain: true);
 
         // No clock move: a breach does not wait for the observation window.
         await Evaluator(failing).EvaluateAllAsync(CancellationToken.None);
@@ -270,7 +271,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
 
         using var response = await _operator.DeleteAsync($"{PlanApi.PlanUrl(Endpoint)}?reason=enough");
         var cancelled = await response.JsonAsync(HttpStatusCode.OK);
-        await _operator.CamerasAsync(api.Factory.Services, 10, domain: true);
+        await api.Client.CamerasAsync(api.Factory.Services, 10, domain: true);
         api.Clock.Advance(TimeSpan.FromSeconds(120));
         await Evaluator().EvaluateAllAsync(CancellationToken.None);
 
