@@ -3,7 +3,7 @@ namespace CameraMonitor.Application.Rollout.Plans;
 /// <summary>The steps and the health thresholds of one plan (stored as jsonb in rollout_plans.settings).</summary>
 /// <param name="Steps">Percentages walked in order, strictly ascending, each 1–100.</param>
 /// <param name="ObservationSeconds">How long a step must stay healthy before it is promoted.</param>
-/// <param name="MinRequests">Domain requests a step needs (on the judging instance) before any verdict but hold.</param>
+/// <param name="MinRequests">Domain requests (percentage-split, summed over the cluster) a step needs before any verdict but hold.</param>
 /// <param name="MaxErrorRatePercent">Roll back when more than this share of domain attempts failed.</param>
 /// <param name="MinSuccessRatePercent">Roll back when fewer than this share of all the endpoint's requests in the step (any path) were answered without a server error.</param>
 /// <param name="MaxP95IncreasePercent">Roll back when the domain p95 is more than this much above the legacy p95 …</param>

@@ -9,6 +9,7 @@ using Xunit.Abstractions;
 namespace CameraMonitor.Api.IntegrationTests.Rollout.Evidence;
 
 /// <summary>Real API processes sharing one database: every report and every plan verdict is the cluster's.</summary>
+[Collection(ProcessCollection.Name)]
 public sealed class ClusterEvidenceTests(ClusterFixture cluster, ITestOutputHelper output) : IClassFixture<ClusterFixture>
 {
     private const string Summary = "GetStatisticsSummary";
