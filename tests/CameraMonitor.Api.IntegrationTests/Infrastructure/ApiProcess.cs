@@ -13,9 +13,10 @@ namespace CameraMonitor.Api.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
-    /// <summary>The operator and reader keys of appsettings.Development.json.</summary>
+    /// <summary>Keys of appsettings.Development.json: operator, reader, and one with every role (for traffic).</summary>
     public const string DevOperatorKey = "dev-operator-key-change-me";
     public const string DevReaderKey = "dev-reader-key-change-me";
+    public const string DevAdminKey = "dev-admin-key-change-me";
 
     private const int MaxOutputChars = 64_000;
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(90);

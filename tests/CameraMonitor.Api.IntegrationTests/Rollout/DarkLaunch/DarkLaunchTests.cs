@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CameraMonitor.Api.IntegrationTests.Endpoints;
@@ -130,6 +131,49 @@ public sealed class DarkLaunchTests(StatisticsApiFixture api) : IClassFixture<St
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal((1, 1, 1, 1, 0, 0), Counts(await ReportAsync(host, "CreateCamera")));
+    }
+
+    [Fact]
+    public async Task CreateCamera_SampleRateSetAtRunTime_IsAudited_AndLiveOnAnotherInstanceWithoutRestart()
+    {
+        using var first = Host("CreateCamera", 0);
+        using var second = Host("CreateCamera", 0);
+        using var operatorOfFirst = api.CreateClientWithKey(ApiFixture.OperatorKey, first);
+        using var operatorOfSecond = api.CreateClientWithKey(ApiFixture.OperatorKey, second);
+        try
+        {
+            await operatorOfFirst.PutEndpointAsync("CreateCamera",
+                new { dark_launch_sample_rate = 100, dark_launch_ignored_fields = new[] { "updated_at" }, reason = "shadow it" });
+            await AdminApi.EventuallyAsync(async () =>
+                    (await operatorOfSecond.GetEndpointAsync("CreateCamera")).GetProperty("dark_launch_sample_rate").GetDouble() == 100,
+                TimeSpan.FromSeconds(10), "the other instance hearing of the new sample rate");
+
+            using var response = await CreateAsync(second, "dl_runtime", forceDomain: false);
+
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            var report = await ReportAsync(second, "CreateCamera");
+            Assert.Equal(1, report.GetProperty("sampled").GetInt64());
+            Assert.Equal((100d, "updated_at"), (report.GetProperty("sample_rate").GetDouble(), report.GetProperty("ignored_fields")[0].GetString()));
+            var endpoint = await operatorOfSecond.GetEndpointAsync("CreateCamera");
+            Assert.Equal("override", endpoint.GetProperty("sources").GetProperty("dark_launch_sample_rate").GetString());
+            var audit = (await operatorOfFirst.GetJsonAsync($"{AdminApi.Prefix}/audit?limit=1")).GetProperty("entries")[0];
+            Assert.Equal((ApiFixture.OperatorOwner, 100d), (audit.GetProperty("changed_by").GetString(),
+                audit.GetProperty("new_value").GetProperty("dark_launch_sample_rate").GetDouble()));
+        }
+        finally
+        {
+            using var removed = await operatorOfFirst.DeleteAsync($"{AdminApi.Prefix}/endpoints/CreateCamera");
+        }
+    }
+
+    [Fact]
+    public async Task DarkLaunchSampleRate_OnAQuery_Answers400()
+    {
+        using var operatorClient = api.CreateClientWithKey(ApiFixture.OperatorKey);
+
+        using var response = await operatorClient.PutAsJsonAsync($"{AdminApi.Prefix}/endpoints/ListCameras", new { dark_launch_sample_rate = 10 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     [Fact]

@@ -35,7 +35,15 @@ public sealed class ClusterFixture : IAsyncLifetime
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {_role};
             REVOKE SELECT ON detection_hourly_rollups FROM {_role};
             """);
-        var limited = new NpgsqlConnectionStringBuilder(ConnectionString) { Username = _role, Password = "limited" }.ConnectionString;
+        // Small pools that give idle connections back quickly: three processes must not eat the test server's
+        // connection limit, which every other test class of the run shares.
+        var full = new NpgsqlConnectionStringBuilder(ConnectionString)
+        {
+            MaxPoolSize = 8,
+            ConnectionIdleLifetime = 2,
+            ConnectionPruningInterval = 1,
+        };
+        var limited = new NpgsqlConnectionStringBuilder(full.ConnectionString) { Username = _role, Password = "limited" }.ConnectionString;
         var evidence = new Dictionary<string, string>
         {
             ["Rollout__Evidence__PublishIntervalSeconds"] = PublishIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -43,9 +51,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         };
         var starts = new[]
         {
-            ApiProcess.StartAsync("judge", ConnectionString, With(evidence, ("Rollout__Plans__EvaluationIntervalSeconds", "1"))),
+            ApiProcess.StartAsync("judge", full.ConnectionString, With(evidence, ("Rollout__Plans__EvaluationIntervalSeconds", "1"))),
             ApiProcess.StartAsync("broken", limited, With(evidence, ("Rollout__Plans__EvaluationIntervalSeconds", "0"))),
-            ApiProcess.StartAsync("victim", ConnectionString, With(evidence, ("Rollout__Plans__EvaluationIntervalSeconds", "0"))),
+            ApiProcess.StartAsync("victim", full.ConnectionString, With(evidence, ("Rollout__Plans__EvaluationIntervalSeconds", "0"))),
         };
         try
         {

@@ -62,6 +62,43 @@ public sealed class ParitySamplingTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Equal(1, report.GetProperty("non_deterministic_fields").GetProperty("cameras[*].location").GetDouble());
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(50)]
+    [InlineData(100)]
+    public async Task FieldRandomInBothImplementations_AtAnyPercentage_IsNoiseAndNeverAMismatch(int percentage)
+    {
+        using var host = Host(s => s
+                .AlterDomain(c => c with { Location = Guid.NewGuid().ToString() })
+                .AlterLegacy(c => c with { Location = Guid.NewGuid().ToString() }),
+            ("Rollout:Endpoints:ListCameras:Percentage", percentage.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        using var client = host.CreateClient();
+        using var reader = api.CreateClientWithKey(ApiFixture.ReaderKey, host);
+        const int requests = 8;
+        var served = new List<string>();
+        for (var i = 0; i < requests; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/cameras");
+            request.Headers.Add("X-Client-Id", $"noise-client-{i}");
+            using var response = await client.SendAsync(request);
+            served.Add(response.ServedBy());
+        }
+
+        JsonElement report = default;
+        await AdminApi.EventuallyAsync(async () =>
+        {
+            report = Report(await reader.GetJsonAsync($"{AdminApi.Prefix}/parity"));
+            return report.GetProperty("compared").GetInt64() >= requests;
+        }, Bound, "the parity samples being compared");
+
+        Assert.Equal(percentage == 0 ? ["legacy"] : percentage == 100 ? ["domain"] : ["domain", "legacy"], served.Distinct().Order());
+        Assert.Equal((requests, 0L), (report.GetProperty("compared").GetInt64(), report.GetProperty("mismatched").GetInt64()));
+        var location = report.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("field").GetString() == "cameras[*].location");
+        Assert.Equal((1.0, 1.0, 0.0), (location.GetProperty("noise_rate").GetDouble(), location.GetProperty("differed_rate").GetDouble(),
+            location.GetProperty("mismatch_rate").GetDouble()));
+        Assert.Equal(JsonValueKind.String, location.GetProperty("noisy_since").ValueKind);
+    }
+
     [Fact]
     public async Task FullQueue_DropsSamples_AndNeverDelaysTheCaller()
     {
