@@ -11,6 +11,7 @@ using CameraMonitor.Domain.Cameras;
 using CameraMonitor.Domain.Detections;
 using CameraMonitor.Domain.Violations;
 using CameraMonitor.Infrastructure.CameraMirror;
+using CameraMonitor.Infrastructure.Legacy.Statistics;
 using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.DemoData;
 using CameraMonitor.Infrastructure.Persistence.Ingest;
@@ -22,6 +23,7 @@ using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CameraMonitor.Infrastructure;
@@ -50,8 +52,9 @@ public static class DependencyInjection
         services.AddScoped<ICameraMirror>(p => new YamlCameraMirror(p.GetRequiredService<IDbSession>(),
             CameraMirrorOptions.ResolvePath(configuration), p.GetRequiredService<ILogger<YamlCameraMirror>>()));
         services.AddScoped<IViolationRepository, ViolationRepository>();
-        services.AddScoped<IStatisticsReadModel>(p =>
-            new SqlStatisticsReadModel(p.GetRequiredService<IDbSession>(), RollupStatisticsSql.Queries));
+        services.AddScoped<IStatisticsReadModel>(p => new RollupStatisticsReadModel(p.GetRequiredService<IDbSession>(),
+            new SqlStatisticsReadModel(p.GetRequiredService<IDbSession>(), RawStatisticsSql.Queries),
+            p.GetRequiredService<IOptions<StatisticsOptions>>()));
         services.AddScoped<IDetectionRecordRepository, DetectionRecordRepository>();
         services.AddScoped<IAlertRepository, AlertRepository>();
         services.AddScoped<IAlertRuleRepository, AlertRuleRepository>();

@@ -1,10 +1,14 @@
 using CameraMonitor.Domain.Cameras;
+using CameraMonitor.Domain.Common;
 using CameraMonitor.Domain.Detections;
 using MediatR;
 
 namespace CameraMonitor.Application.Detections.ListDetectionRecords;
 
-/// <summary>Domain path: the page comes back as records through the repository and is mapped to DTOs.</summary>
+/// <summary>
+/// Domain path: the page comes back as records through the repository and is mapped to DTOs; the total comes
+/// from the rollups (exact), so neither a deep page (with a cursor) nor the count scans the camera's rows.
+/// </summary>
 public sealed class ListDetectionRecordsHandler(IDetectionRecordRepository records)
     : IRequestHandler<ListDetectionRecordsQuery, ListDetectionRecordsResponse>
 {
@@ -12,8 +16,10 @@ public sealed class ListDetectionRecordsHandler(IDetectionRecordRepository recor
         CancellationToken cancellationToken)
     {
         var page = await records.ListByCameraAsync(CameraId.From(request.CameraId), request.StartTime?.ToUniversalTime(),
-            request.EndTime?.ToUniversalTime(), request.Limit, request.Offset, cancellationToken);
+            request.EndTime?.ToUniversalTime(), request.Limit, request.Offset, PageCursor.TryParse(request.After),
+            cancellationToken);
         return new ListDetectionRecordsResponse(request.CameraId,
-            page.Records.Select(DetectionRecordDto.FromDomain).ToList(), page.Total, request.Limit, request.Offset);
+            page.Records.Select(DetectionRecordDto.FromDomain).ToList(), page.Total, request.Limit, request.Offset,
+            PageCursor.After(page.Records, request.Limit, r => r.DetectedAt, r => r.Id));
     }
 }

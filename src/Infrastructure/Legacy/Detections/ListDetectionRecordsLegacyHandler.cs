@@ -1,6 +1,7 @@
 using CameraMonitor.Application.Detections;
 using CameraMonitor.Application.Detections.ListDetectionRecords;
 using CameraMonitor.Application.Rollout.Routing;
+using CameraMonitor.Domain.Common;
 using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.Ingest;
 using CameraMonitor.Infrastructure.Persistence.Repositories;
@@ -14,10 +15,13 @@ public sealed class ListDetectionRecordsLegacyHandler(IDbSession session)
     public async Task<ListDetectionRecordsResponse> Handle(ListDetectionRecordsQuery request,
         CancellationToken cancellationToken)
     {
-        var (rows, total) = await DetectionRecordSql.QueryPageAsync(session, request.CameraId, request.StartTime,
-            request.EndTime, request.Limit, request.Offset, cancellationToken);
+        var rows = await DetectionRecordSql.QueryPageAsync(session, request.CameraId, request.StartTime,
+            request.EndTime, request.Limit, request.Offset, PageCursor.TryParse(request.After), cancellationToken);
+        var total = await DetectionRecordSql.CountAsync(session, request.CameraId, request.StartTime, request.EndTime,
+            cancellationToken);
         var records = rows.Select(r => new DetectionRecordDto(r.Id, r.CameraId, r.DetectedAt, r.PersonCount,
             DetectionObjectsJson.Deserialize(r.Objects), r.ProcessingMs, r.ViolationCount)).ToList();
-        return new ListDetectionRecordsResponse(request.CameraId, records, total, request.Limit, request.Offset);
+        return new ListDetectionRecordsResponse(request.CameraId, records, total, request.Limit, request.Offset,
+            PageCursor.After(rows, request.Limit, r => new DateTimeOffset(r.DetectedAt, TimeSpan.Zero), r => r.Id));
     }
 }

@@ -1,5 +1,6 @@
 using CameraMonitor.Application.Detections;
 using CameraMonitor.Domain.Cameras;
+using CameraMonitor.Domain.Common;
 using CameraMonitor.Domain.Detections;
 using CameraMonitor.Infrastructure.Persistence.Ingest;
 using Dapper;
@@ -13,10 +14,11 @@ public sealed class DetectionRecordRepository(IDbSession session) : IDetectionRe
         DetectionIngestWriter.WriteAsync(session, records.Select(ToRow).ToList(), cancellationToken);
 
     public async Task<DetectionRecordPage> ListByCameraAsync(CameraId cameraId, DateTimeOffset? from, DateTimeOffset? to,
-        int limit, int offset, CancellationToken cancellationToken)
+        int limit, int offset, PageCursor? after, CancellationToken cancellationToken)
     {
-        var (rows, total) = await DetectionRecordSql.QueryPageAsync(session, cameraId.Value, from, to, limit, offset,
+        var rows = await DetectionRecordSql.QueryPageAsync(session, cameraId.Value, from, to, limit, offset, after,
             cancellationToken);
+        var total = await DetectionRecordSql.CountFromRollupsAsync(session, cameraId.Value, from, to, cancellationToken);
         return new DetectionRecordPage(rows.Select(ToDomain).ToList(), total);
     }
 
