@@ -11,6 +11,7 @@ using CameraMonitor.Domain.Cameras;
 using CameraMonitor.Domain.Detections;
 using CameraMonitor.Domain.Violations;
 using CameraMonitor.Infrastructure.CameraMirror;
+using CameraMonitor.Infrastructure.Legacy;
 using CameraMonitor.Infrastructure.Legacy.Statistics;
 using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.DemoData;
@@ -71,6 +72,10 @@ public static class DependencyInjection
             .AddClasses(classes => classes.AssignableTo(typeof(ILegacyHandler<,>)))
             .AsImplementedInterfaces()
             .WithScopedLifetime());
+        services.AddOptions<LegacyReadOptions>().Bind(configuration.GetSection(LegacyReadOptions.SectionName))
+            .Validate(o => o.StatementTimeoutSeconds is >= 0 and <= 3600, "Legacy:StatementTimeoutSeconds must be 0–3600.")
+            .ValidateOnStart();
+        services.Decorate(typeof(ILegacyHandler<,>), typeof(LegacyStatementTimeout<,>));
         return services;
     }
 }

@@ -3,6 +3,7 @@ using CameraMonitor.Application.Common.Errors;
 using CameraMonitor.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Npgsql;
 
 namespace CameraMonitor.Api.Errors;
 
@@ -33,6 +34,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict.", conflict.Message),
             BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
             BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "The request is malformed.", badRequest.Message),
+            PostgresException { SqlState: PostgresErrorCodes.QueryCanceled } => StatementTimedOut(httpContext),
             _ => null,
         };
 
@@ -80,6 +82,15 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 
         var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
         return field.Length == 0 ? null : field;
+    }
+
+    /// <summary>PostgreSQL cancelled a statement at its statement_timeout (Legacy:StatementTimeoutSeconds on legacy reads).</summary>
+    private static ProblemDetails StatementTimedOut(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.RetryAfter = "30";
+        return Problem(StatusCodes.Status503ServiceUnavailable, "The query took too long.",
+            "The database cancelled the query at its statement timeout; narrow the request (a shorter window, a cursor "
+            + "instead of a deep offset) or retry later.");
     }
 
     private static ProblemDetails Problem(int status, string title, string detail) =>

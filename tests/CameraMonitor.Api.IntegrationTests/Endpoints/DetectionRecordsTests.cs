@@ -5,6 +5,7 @@ using CameraMonitor.Domain.Cameras;
 using CameraMonitor.Domain.Common;
 using CameraMonitor.Domain.Detections;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 
@@ -102,6 +103,29 @@ public sealed class DetectionRecordsTests(DetectionRecordsFixture api) : IClassF
         var legacy = JsonDocument.Parse(await api.Client.GetOnPathAsync(Url + "cam0" + window, forceDomain: false));
 
         Assert.Equal(legacy.RootElement.GetProperty("total").GetInt64(), domain.RootElement.GetProperty("total").GetInt64());
+    }
+
+    [Fact]
+    public async Task ListDetectionRecords_WhenTheLegacyQueryOutlivesTheStatementTimeout_Answers503AndFreesTheConnection()
+    {
+        using var factory = api.WithServices(_ => { }).WithWebHostBuilder(b =>
+            b.UseSetting("Legacy:StatementTimeoutSeconds", "1"));
+        using var client = factory.CreateClient();
+        await using var blocker = await api.DataSource.OpenConnectionAsync();
+        await using var lockHolder = await blocker.BeginTransactionAsync();
+        await using (var lockTable = new NpgsqlCommand("LOCK TABLE detection_records IN ACCESS EXCLUSIVE MODE", blocker, lockHolder))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+
+        using var timedOut = await client.GetAsync(Url + "cam0?force_domain=false");
+        await lockHolder.RollbackAsync();
+        using var after = await client.GetAsync(Url + "cam0?force_domain=false");
+
+        var problem = await timedOut.ProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Contains("statement timeout", problem.GetProperty("detail").GetString());
+        Assert.True(timedOut.Headers.RetryAfter is not null);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
 
     [Theory]
