@@ -69,13 +69,24 @@ public static class DependencyInjection
         services.AddRolloutControl();
 
         services.Scan(scan => scan.FromAssemblies(typeof(DependencyInjection).Assembly)
-            .AddClasses(classes => classes.AssignableTo(typeof(ILegacyHandler<,>)))
+            .AddClasses(classes => classes.AssignableTo(typeof(ILegacyHandler<,>)).Where(t => !t.IsGenericTypeDefinition))
             .AsImplementedInterfaces()
             .WithScopedLifetime());
         services.AddOptions<LegacyReadOptions>().Bind(configuration.GetSection(LegacyReadOptions.SectionName))
             .Validate(o => o.StatementTimeoutSeconds is >= 0 and <= 3600, "Legacy:StatementTimeoutSeconds must be 0–3600.")
             .ValidateOnStart();
-        services.Decorate(typeof(ILegacyHandler<,>), typeof(LegacyStatementTimeout<,>));
+        // Each registered legacy handler, by its closed type: an open-generic decorator would also answer requests
+        // that have no legacy handler (the operator API) with a decorator around nothing.
+        for (var i = 0; i < services.Count; i++)
+        {
+            if (services[i] is { ImplementationType: { } handler, ServiceType: { IsGenericType: true } legacy }
+                && !legacy.ContainsGenericParameters && legacy.GetGenericTypeDefinition() == typeof(ILegacyHandler<,>))
+            {
+                var bounded = typeof(LegacyStatementTimeout<,>).MakeGenericType(legacy.GetGenericArguments());
+                services[i] = ServiceDescriptor.Scoped(legacy,
+                    p => ActivatorUtilities.CreateInstance(p, bounded, ActivatorUtilities.CreateInstance(p, handler)));
+            }
+        }
         return services;
     }
 }

@@ -15,7 +15,7 @@ public interface IDetectionRecordRepository
     Task<DetectionRecordPage> ListByCameraAsync(CameraId cameraId, DateTimeOffset? from, DateTimeOffset? to, int limit,
         int offset, PageCursor? after, CancellationToken cancellationToken);
 
-    /// <summary>Violations of a camera (of one type, or any when null) detected in (after, upTo].</summary>
-    Task<long> CountViolationsAsync(CameraId cameraId, string? violationType, DateTimeOffset after, DateTimeOffset upTo,
+    /// <summary>The violations in each window, in the windows' order, counted in one round trip.</summary>
+    Task<IReadOnlyList<long>> CountViolationsAsync(IReadOnlyList<ViolationWindow> windows,
         CancellationToken cancellationToken);
 }

@@ -22,13 +22,22 @@ public sealed class DetectionRecordRepository(IDbSession session) : IDetectionRe
         return new DetectionRecordPage(rows.Select(ToDomain).ToList(), total);
     }
 
-    public async Task<long> CountViolationsAsync(CameraId cameraId, string? violationType, DateTimeOffset after,
-        DateTimeOffset upTo, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<long>> CountViolationsAsync(IReadOnlyList<ViolationWindow> windows,
+        CancellationToken cancellationToken)
     {
+        if (windows.Count == 0)
+        {
+            return [];
+        }
+
         var connection = await session.ConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(DetectionRecordSql.CountViolations,
-            new { CameraId = cameraId.Value, ViolationType = violationType, After = after.UtcDateTime, UpTo = upTo.UtcDateTime },
-            session.Transaction, cancellationToken: cancellationToken));
+        return (await connection.QueryAsync<long>(new CommandDefinition(DetectionRecordSql.CountViolationsInWindows, new
+        {
+            Cameras = windows.Select(w => w.CameraId.Value).ToArray(),
+            Types = windows.Select(w => w.ViolationType).ToArray(),
+            Afters = windows.Select(w => w.After.UtcDateTime).ToArray(),
+            UpTos = windows.Select(w => w.UpTo.UtcDateTime).ToArray(),
+        }, session.Transaction, cancellationToken: cancellationToken))).ToList();
     }
 
     private static IngestRecordRow ToRow(DetectionRecord record) => new(

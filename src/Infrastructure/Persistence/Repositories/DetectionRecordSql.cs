@@ -41,12 +41,16 @@ public static class DetectionRecordSql
                  WHERE camera_id = @CameraId AND day >= @DayFrom AND day < @DayTo)
         """;
 
-    public const string CountViolations = """
-        SELECT count(*)
-          FROM violations
-         WHERE camera_id = @CameraId
-           AND (@ViolationType::text IS NULL OR violation_type = @ViolationType)
-           AND detected_at > @After AND detected_at <= @UpTo
+    /// <summary>One count per window (camera, type or null, (after, up_to]), in the windows' order.</summary>
+    public const string CountViolationsInWindows = """
+        SELECT c.n
+          FROM unnest(@Cameras::text[], @Types::text[], @Afters::timestamptz[], @UpTos::timestamptz[])
+               WITH ORDINALITY AS w (camera_id, violation_type, after, up_to, ord)
+         CROSS JOIN LATERAL (
+               SELECT count(*) AS n FROM violations v
+                WHERE v.camera_id = w.camera_id AND v.detected_at > w.after AND v.detected_at <= w.up_to
+                  AND (w.violation_type IS NULL OR v.violation_type = w.violation_type)) AS c
+         ORDER BY w.ord
         """;
 
     /// <summary>One page of a camera's rows, newest first, after the cursor when given.</summary>
