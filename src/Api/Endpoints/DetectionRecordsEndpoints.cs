@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CameraMonitor.Api.RateLimiting;
+using CameraMonitor.Api.Security;
 using CameraMonitor.Application.Common.Errors;
 using CameraMonitor.Application.Detections.IngestDetectionRecords;
 using CameraMonitor.Application.Detections.ListDetectionRecords;
@@ -19,13 +21,14 @@ public static class DetectionRecordsEndpoints
         var records = app.MapGroup("/api/v1/records/detection-records").WithTags("Detection records")
             .ProducesValidationProblem();
         records.MapGet("/{camera_id}", ListDetectionRecords)
-            .WithName(nameof(ListDetectionRecords))
+            .WithName(nameof(ListDetectionRecords)).RequireAuthorization(ApiPolicies.View)
             .WithSummary("A camera's detection records, newest first, paged, optionally within [start_time, end_time].")
             .WithDescription("Page by offset, or by keyset: pass the previous page's next_cursor as after (also in the "
                 + "Link rel=\"next\" header); keyset pages cost the same at any depth. total counts the whole filtered "
                 + "set, exactly, on both paths (the domain path adds up rollups instead of counting rows).");
         records.MapPost("/", IngestDetectionRecords)
-            .WithName(nameof(IngestDetectionRecords))
+            .WithName(nameof(IngestDetectionRecords)).RequireAuthorization(ApiPolicies.Ingest)
+            .RequireRateLimiting(RateLimitPolicies.Ingest)
             .WithSummary("Ingest one record or an array of up to 1000, all or nothing; honours Idempotency-Key.")
             .Accepts<List<DetectionRecordInput>>("application/json")
             .ProducesProblem(StatusCodes.Status409Conflict);

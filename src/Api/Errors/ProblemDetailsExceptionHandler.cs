@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CameraMonitor.Api.Security;
 using CameraMonitor.Application.Common.Errors;
 using CameraMonitor.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
@@ -30,6 +31,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Title = "The request breaks a business rule.",
                 Detail = broken.Message,
             },
+            AccessDeniedException denied => Denied(httpContext, denied),
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
             ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict.", conflict.Message),
             BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
@@ -91,6 +93,18 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         return Problem(StatusCodes.Status503ServiceUnavailable, "The query took too long.",
             "The database cancelled the query at its statement timeout; narrow the request (a shorter window, a cursor "
             + "instead of a deep offset) or retry later.");
+    }
+
+    /// <summary>A parameter the caller's roles do not allow: 403 naming it, with the insufficient_scope challenge.</summary>
+    private static ProblemDetails Denied(HttpContext httpContext, AccessDeniedException denied)
+    {
+        httpContext.Response.Headers.WWWAuthenticate = AccessDeniedException.InsufficientScope;
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [denied.Field] = [denied.Message] })
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Title = "Forbidden.",
+            Detail = denied.Message,
+        };
     }
 
     private static ProblemDetails Problem(int status, string title, string detail) =>

@@ -8,11 +8,14 @@ namespace CameraMonitor.Application.UnitTests.Rollout.Routing;
 /// <summary>The real router over Microsoft.FeatureManagement, configured from an in-memory dictionary.</summary>
 internal static class RouterHarness
 {
-    public static IRolloutRouter Create(IDictionary<string, string?> settings)
+    public static IRolloutRouter Create(IDictionary<string, string?> settings) =>
+        Services(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).GetRequiredService<IRolloutRouter>();
+
+    /// <summary>The router's services, with the library's <see cref="IFeatureManager"/> beside it for comparisons.</summary>
+    public static ServiceProvider Services(IConfiguration configuration)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton(configuration)
             .AddLogging()
             .AddOptions()
             .Configure<RolloutOptions>(configuration.GetSection(RolloutOptions.SectionName))
@@ -21,7 +24,7 @@ internal static class RouterHarness
             .AddSingleton<IFeatureDefinitionProvider, RolloutFeatureDefinitionProvider>()
             .AddSingleton<IRolloutRouter, RolloutRouter>();
         services.AddFeatureManagement();
-        return services.BuildServiceProvider().GetRequiredService<IRolloutRouter>();
+        return services.BuildServiceProvider();
     }
 
     public static IRolloutRouter WithPercentage(double percentage, string endpoint = "ListCameras") =>
