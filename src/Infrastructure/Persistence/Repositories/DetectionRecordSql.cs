@@ -87,17 +87,10 @@ public static class DetectionRecordSql
     public static async Task<long> CountFromRollupsAsync(IDbSession session, string cameraId, DateTimeOffset? from,
         DateTimeOffset? to, CancellationToken cancellationToken)
     {
-        var range = RollupRange.Between(from, to);
+        var parameters = new DynamicParameters(RollupRange.Between(from, to).Parameters());
+        parameters.Add("CameraId", cameraId);
         var connection = await session.ConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountFromRollups, new
-        {
-            CameraId = cameraId,
-            RangeFrom = range.From,
-            range.HourFrom,
-            range.DayFrom,
-            range.DayTo,
-            range.HourTo,
-            RangeTo = range.To,
-        }, session.Transaction, cancellationToken: cancellationToken));
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountFromRollups, parameters,
+            session.Transaction, cancellationToken: cancellationToken));
     }
 }

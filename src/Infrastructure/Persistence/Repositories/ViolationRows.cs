@@ -81,15 +81,7 @@ public static class ViolationRows
         Append(cells, parameters, "CameraId", "camera_id", search.CameraId);
         Append(cells, parameters, "ViolationType", "violation_type", search.ViolationType);
         Append(cells, parameters, "Status", "status", search.Status?.ToName());
-        parameters.AddDynamicParams(new
-        {
-            RangeFrom = range.From,
-            range.HourFrom,
-            range.DayFrom,
-            range.DayTo,
-            range.HourTo,
-            RangeTo = range.To,
-        });
+        parameters.AddDynamicParams(range.Parameters());
         return new CommandText($"""
             SELECT (SELECT count(*) FROM violations
                      WHERE ((detected_at >= @RangeFrom AND detected_at < @HourFrom) OR (detected_at >= @HourTo AND detected_at <= @RangeTo)){cells})

@@ -15,6 +15,9 @@ public sealed record RollupRange(DateTime From, DateTime HourFrom, DateTime DayF
     /// <summary>Stands for an open end; later than any detection.</summary>
     public static readonly DateTime Latest = new(3000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>The SQL parameters @RangeFrom, @HourFrom, @DayFrom, @DayTo, @HourTo and @RangeTo.</summary>
+    public object Parameters() => new { RangeFrom = From, HourFrom, DayFrom, DayTo, HourTo, RangeTo = To };
+
     /// <summary>A window of whole hours [start, end): no raw part.</summary>
     public static RollupRange Hours(DateTime start, DateTime end)
     {
