@@ -49,7 +49,9 @@ stop_api() {
 trap stop_api EXIT
 
 log "building Release"
-dotnet build "${ROOT}/src/Api/CameraMonitor.Api.csproj" -c Release -v quiet -nologo >/dev/null
+mkdir -p "${ROOT}/.data"
+dotnet build "${ROOT}/src/Api/CameraMonitor.Api.csproj" -c Release -v quiet -nologo >"${ROOT}/.data/scale-build.log" 2>&1 \
+  || { cat "${ROOT}/.data/scale-build.log" >&2; exit 1; }
 rm -rf "${PG_DATA}"
 mkdir -p "${WORK}"
 (
