@@ -12,6 +12,8 @@ using CameraMonitor.Domain.Cameras;
 using CameraMonitor.Domain.Detections;
 using CameraMonitor.Domain.Violations;
 using CameraMonitor.Infrastructure.CameraMirror;
+using CameraMonitor.Infrastructure.Legacy;
+using CameraMonitor.Infrastructure.Legacy.Statistics;
 using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.DemoData;
 using CameraMonitor.Infrastructure.Persistence.Idempotency;
@@ -24,6 +26,7 @@ using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CameraMonitor.Infrastructure;
@@ -64,8 +67,9 @@ public static class DependencyInjection
         services.AddScoped<ICameraMirror>(p => new YamlCameraMirror(p.GetRequiredService<IDbSession>(),
             CameraMirrorOptions.ResolvePath(configuration), p.GetRequiredService<ILogger<YamlCameraMirror>>()));
         services.AddScoped<IViolationRepository, ViolationRepository>();
-        services.AddScoped<IStatisticsReadModel>(p =>
-            new SqlStatisticsReadModel(p.GetRequiredService<IDbSession>(), RollupStatisticsSql.Queries));
+        services.AddScoped<IStatisticsReadModel>(p => new RollupStatisticsReadModel(p.GetRequiredService<IDbSession>(),
+            new SqlStatisticsReadModel(p.GetRequiredService<IDbSession>(), RawStatisticsSql.Queries),
+            p.GetRequiredService<IOptions<StatisticsOptions>>()));
         services.AddScoped<IDetectionRecordRepository, DetectionRecordRepository>();
         services.AddScoped<IAlertRepository, AlertRepository>();
         services.AddScoped<IAlertRuleRepository, AlertRuleRepository>();
@@ -79,9 +83,24 @@ public static class DependencyInjection
         services.AddRolloutControl(configuration);
 
         services.Scan(scan => scan.FromAssemblies(typeof(DependencyInjection).Assembly)
-            .AddClasses(classes => classes.AssignableTo(typeof(ILegacyHandler<,>)))
+            .AddClasses(classes => classes.AssignableTo(typeof(ILegacyHandler<,>)).Where(t => !t.IsGenericTypeDefinition))
             .AsImplementedInterfaces()
             .WithScopedLifetime());
+        services.AddOptions<LegacyReadOptions>().Bind(configuration.GetSection(LegacyReadOptions.SectionName))
+            .Validate(o => o.StatementTimeoutSeconds is >= 0 and <= 3600, "Legacy:StatementTimeoutSeconds must be 0–3600.")
+            .ValidateOnStart();
+        // Each registered legacy handler, by its closed type: an open-generic decorator would also answer requests
+        // that have no legacy handler (the operator API) with a decorator around nothing.
+        for (var i = 0; i < services.Count; i++)
+        {
+            if (services[i] is { ImplementationType: { } handler, ServiceType: { IsGenericType: true } legacy }
+                && !legacy.ContainsGenericParameters && legacy.GetGenericTypeDefinition() == typeof(ILegacyHandler<,>))
+            {
+                var bounded = typeof(LegacyStatementTimeout<,>).MakeGenericType(legacy.GetGenericArguments());
+                services[i] = ServiceDescriptor.Scoped(legacy,
+                    p => ActivatorUtilities.CreateInstance(p, bounded, ActivatorUtilities.CreateInstance(p, handler)));
+            }
+        }
         return services;
     }
 }

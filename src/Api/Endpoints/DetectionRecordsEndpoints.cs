@@ -24,7 +24,10 @@ public static class DetectionRecordsEndpoints
             .ProducesValidationProblem();
         records.MapGet("/{camera_id}", ListDetectionRecords)
             .WithName(nameof(ListDetectionRecords)).RequireAuthorization(ApiPolicies.View)
-            .WithSummary("A camera's detection records, newest first, paged, optionally within [start_time, end_time].");
+            .WithSummary("A camera's detection records, newest first, paged, optionally within [start_time, end_time].")
+            .WithDescription("Page by offset, or by keyset: pass the previous page's next_cursor as after (also in the "
+                + "Link rel=\"next\" header); keyset pages cost the same at any depth. total counts the whole filtered "
+                + "set, exactly, on both paths (the domain path adds up rollups instead of counting rows).");
         records.MapPost("/", IngestDetectionRecords)
             .WithName(nameof(IngestDetectionRecords)).RequireAuthorization(ApiPolicies.Ingest)
             .RequireRateLimiting(RateLimitPolicies.Ingest)
@@ -35,14 +38,20 @@ public static class DetectionRecordsEndpoints
     }
 
     private static async Task<Ok<ListDetectionRecordsResponse>> ListDetectionRecords(IMediator mediator,
+        HttpResponse http,
         [FromRoute(Name = "camera_id")] string cameraId,
         int? limit,
         int? offset,
         [FromQuery(Name = "start_time")] DateTimeOffset? startTime,
         [FromQuery(Name = "end_time")] DateTimeOffset? endTime,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new ListDetectionRecordsQuery(cameraId,
-            limit ?? ListDetectionRecordsQuery.DefaultLimit, offset ?? 0, startTime, endTime), cancellationToken));
+        [FromQuery(Name = NextPageLink.AfterParameter)] string? after,
+        CancellationToken cancellationToken)
+    {
+        var page = await mediator.Send(new ListDetectionRecordsQuery(cameraId,
+            limit ?? ListDetectionRecordsQuery.DefaultLimit, offset ?? 0, startTime, endTime, after), cancellationToken);
+        NextPageLink.Add(http, page.NextCursor);
+        return TypedResults.Ok(page);
+    }
 
     private static async Task<Created<IngestDetectionRecordsResponse>> IngestDetectionRecords(IMediator mediator,
         HttpRequest request,

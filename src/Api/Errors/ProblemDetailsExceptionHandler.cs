@@ -7,6 +7,7 @@ using CameraMonitor.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace CameraMonitor.Api.Errors;
 
@@ -45,8 +46,9 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             BadHttpRequestException badRequest when BindingErrors.FromBindingMessage(badRequest.Message) is var (field, message) =>
                 Invalid(badRequest.StatusCode, "The request is invalid.", field, message),
             BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "The request is malformed.", badRequest.Message),
+            PostgresException { SqlState: PostgresErrorCodes.QueryCanceled } => StatementTimedOut(httpContext),
             // A constraint the database enforces (also one checked only at COMMIT) refused the change on every path.
-            Npgsql.PostgresException integrity when integrity.SqlState.StartsWith("23", StringComparison.Ordinal) =>
+            PostgresException integrity when integrity.SqlState.StartsWith("23", StringComparison.Ordinal) =>
                 Problem(StatusCodes.Status409Conflict, "The change conflicts with stored data.", integrity.MessageText),
             _ => Fault(httpContext, exception),
         };
@@ -127,6 +129,15 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 
         var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
         return field.Length == 0 ? null : field;
+    }
+
+    /// <summary>PostgreSQL cancelled a statement at its statement_timeout (Legacy:StatementTimeoutSeconds on legacy reads).</summary>
+    private static ProblemDetails StatementTimedOut(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.RetryAfter = "30";
+        return Problem(StatusCodes.Status503ServiceUnavailable, "The query took too long.",
+            "The database cancelled the query at its statement timeout; narrow the request (a shorter window, a cursor "
+            + "instead of a deep offset) or retry later.");
     }
 
     /// <summary>A parameter the caller's roles do not allow: 403 naming it, with the insufficient_scope challenge.</summary>

@@ -6,6 +6,9 @@ public interface ICameraRepository
 
     Task<Camera?> FindAsync(CameraId id, CancellationToken cancellationToken);
 
+    /// <summary>Those of <paramref name="ids"/> that name no camera, in one round trip.</summary>
+    Task<IReadOnlySet<string>> FindMissingAsync(IReadOnlyCollection<CameraId> ids, CancellationToken cancellationToken);
+
     Task AddAsync(Camera camera, CancellationToken cancellationToken);
 
     Task UpdateAsync(Camera camera, CancellationToken cancellationToken);

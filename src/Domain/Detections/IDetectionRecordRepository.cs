@@ -1,4 +1,5 @@
 using CameraMonitor.Domain.Cameras;
+using CameraMonitor.Domain.Common;
 
 namespace CameraMonitor.Domain.Detections;
 
@@ -7,11 +8,14 @@ public interface IDetectionRecordRepository
     /// <summary>Stores the records with their violations (all or nothing) and returns their ids in input order.</summary>
     Task<IReadOnlyList<long>> AddRangeAsync(IReadOnlyList<DetectionRecord> records, CancellationToken cancellationToken);
 
-    /// <summary>Newest first (detected_at desc, id desc), within [from, to] when given.</summary>
+    /// <summary>
+    /// Newest first (detected_at desc, id desc), within [from, to] when given, after the keyset cursor when
+    /// given; the total counts the whole filtered set.
+    /// </summary>
     Task<DetectionRecordPage> ListByCameraAsync(CameraId cameraId, DateTimeOffset? from, DateTimeOffset? to, int limit,
-        int offset, CancellationToken cancellationToken);
+        int offset, PageCursor? after, CancellationToken cancellationToken);
 
-    /// <summary>Violations of a camera (of one type, or any when null) detected in (after, upTo].</summary>
-    Task<long> CountViolationsAsync(CameraId cameraId, string? violationType, DateTimeOffset after, DateTimeOffset upTo,
+    /// <summary>The violations in each window, in the windows' order, counted in one round trip.</summary>
+    Task<IReadOnlyList<long>> CountViolationsAsync(IReadOnlyList<ViolationWindow> windows,
         CancellationToken cancellationToken);
 }

@@ -7,7 +7,7 @@ public interface IViolationRepository
     /// <summary>Newest first (detected_at, then id, descending).</summary>
     Task<IReadOnlyList<Violation>> SearchAsync(ViolationSearch search, CancellationToken cancellationToken);
 
-    /// <summary>How many violations match the filters of <paramref name="search"/> (paging ignored).</summary>
+    /// <summary>How many violations match the filters of <paramref name="search"/> (paging and cursor ignored).</summary>
     Task<long> CountAsync(ViolationSearch search, CancellationToken cancellationToken);
 
     /// <summary>

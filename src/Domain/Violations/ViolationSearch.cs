@@ -1,6 +1,8 @@
+using CameraMonitor.Domain.Common;
+
 namespace CameraMonitor.Domain.Violations;
 
-/// <summary>Which violations to list, newest first; every filter is optional.</summary>
+/// <summary>Which violations to list, newest first; every filter is optional. <c>After</c> pages by keyset.</summary>
 public sealed record ViolationSearch(
     DateTimeOffset? From,
     DateTimeOffset? To,
@@ -8,4 +10,5 @@ public sealed record ViolationSearch(
     string? ViolationType,
     ViolationStatus? Status,
     int Limit,
-    int Offset);
+    int Offset,
+    PageCursor? After = null);

@@ -118,6 +118,38 @@ public sealed class StatisticsEndpointTests(StatisticsApiFixture api) : IClassFi
     }
 
     [Theory]
+    [InlineData("cam0", "")]
+    [InlineData("cam0", "?period=30d")]
+    [InlineData("cam1", "?start_time=2026-11-15T09:30:00Z&end_time=2026-11-19T12:00:00Z")]
+    [InlineData("cam10", "?period=7d")]
+    public async Task CameraStatistics_FromRollupsOnly_GivesLegacyGapsAndTotalsAndAP95WithinABucket(string camera,
+        string query)
+    {
+        // Every window counts as large: p95 from the histogram, gaps from the hourly first/last detections.
+        using var factory = api.WithServices(_ => { }).WithWebHostBuilder(b =>
+            b.UseSetting("Statistics:ExactPercentileMaxDetections", "0"));
+        using var client = factory.CreateClient();
+
+        var domain = JsonDocument.Parse(await client.GetOnPathAsync(PerCamera + camera + query, forceDomain: true))
+            .RootElement.GetProperty("statistics");
+        var legacy = JsonDocument.Parse(await client.GetOnPathAsync(PerCamera + camera + query, forceDomain: false))
+            .RootElement.GetProperty("statistics");
+
+        Assert.Equal(legacy.GetProperty("anomalies").ToString(), domain.GetProperty("anomalies").ToString());
+        Assert.Equal(legacy.GetProperty("totals").ToString(), domain.GetProperty("totals").ToString());
+        var exact = legacy.GetProperty("performance").GetProperty("p95_processing_ms");
+        var estimate = domain.GetProperty("performance").GetProperty("p95_processing_ms");
+        if (exact.ValueKind == JsonValueKind.Null)
+        {
+            Assert.Equal(JsonValueKind.Null, estimate.ValueKind);
+        }
+        else
+        {
+            Assert.InRange(estimate.GetDouble(), exact.GetDouble() / 1.16, exact.GetDouble() * 1.16);
+        }
+    }
+
+    [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task CameraStatistics_WhenTheCameraIsUnknown_Answers404(bool forceDomain)
@@ -208,6 +240,37 @@ public sealed class StatisticsEndpointTests(StatisticsApiFixture api) : IClassFi
         var body = await api.Client.GetOnPathAsync("/api/v1/statistics/events" + query, forceDomain);
 
         HttpAssertions.MatchSharedSnapshot(body, name);
+    }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("", false)]
+    [InlineData("&camera_id=cam0&status=pending", true)]
+    [InlineData("&camera_id=cam0&status=pending", false)]
+    [InlineData("&start_time=2026-11-17T00:30:00Z&end_time=2026-11-20T11:10:00Z", true)]
+    [InlineData("&start_time=2026-11-17T00:30:00Z&end_time=2026-11-20T11:10:00Z", false)]
+    public async Task Events_WalkedByCursor_GiveTheOffsetPagesAndTheFilteredTotal(string filter, bool forceDomain)
+    {
+        const string Events = "/api/v1/statistics/events?limit=2";
+        var all = JsonDocument.Parse(await api.Client.GetOnPathAsync($"/api/v1/statistics/events?limit=1000{filter}",
+            forceDomain)).RootElement;
+        var legacyTotal = JsonDocument.Parse(await api.Client.GetOnPathAsync($"{Events}{filter}", false)).RootElement
+            .GetProperty("total").GetInt64();
+
+        var ids = new List<long>();
+        string? cursor = null;
+        do
+        {
+            var page = JsonDocument.Parse(await api.Client.GetOnPathAsync(
+                cursor is null ? $"{Events}{filter}" : $"{Events}{filter}&after={cursor}", forceDomain)).RootElement;
+            Assert.Equal(legacyTotal, page.GetProperty("total").GetInt64());
+            ids.AddRange(page.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("id").GetInt64()));
+            cursor = page.GetProperty("next_cursor").GetString();
+        }
+        while (cursor is not null);
+
+        Assert.Equal(all.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("id").GetInt64()), ids);
+        Assert.Equal(ids.Count, legacyTotal);
     }
 
     [Theory]

@@ -34,39 +34,37 @@ public sealed class IngestDetectionRecordsHandler(
     private async Task EnsureCamerasExistAsync(IReadOnlyList<DetectionRecordInput> items,
         CancellationToken cancellationToken)
     {
-        var unknown = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in IngestErrors.CameraIds(items))
-        {
-            if (await cameras.FindAsync(CameraId.From(id), cancellationToken) is null)
-            {
-                unknown.Add(id);
-            }
-        }
-
+        var unknown = await cameras.FindMissingAsync(IngestErrors.CameraIds(items).Select(CameraId.From).ToList(),
+            cancellationToken);
         if (unknown.Count > 0)
         {
             throw IngestErrors.UnknownCameras(items, unknown);
         }
     }
 
-    /// <summary>Per camera, each rule that watches it counts the violations in the window ending at the camera's newest record.</summary>
+    /// <summary>
+    /// Per camera, each rule that watches it counts the violations in the window ending at the camera's newest
+    /// record; every window of the batch is counted in one round trip, then each rule judges its count.
+    /// </summary>
     private async Task RaiseAlertsAsync(IReadOnlyList<DetectionRecord> batch, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var enabledRules = await rules.ListAsync(enabled: true, cancellationToken);
-        var newestPerCamera = batch.GroupBy(r => r.CameraId)
+        var checks = batch.GroupBy(r => r.CameraId)
             .Select(g => (Camera: g.Key, Newest: g.Max(r => r.DetectedAt)))
-            .OrderBy(c => c.Camera.Value, StringComparer.Ordinal);
-        foreach (var (camera, newest) in newestPerCamera)
+            .OrderBy(c => c.Camera.Value, StringComparer.Ordinal)
+            .SelectMany(c => enabledRules.Where(r => r.WatchesIngestOf(c.Camera)).OrderBy(r => r.Id)
+                .Select(rule => (c.Camera, c.Newest, Rule: rule)))
+            .ToList();
+        var counts = await records.CountViolationsAsync(
+            checks.Select(c => new ViolationWindow(c.Camera, c.Rule.ViolationType, c.Newest - c.Rule.Window, c.Newest)).ToList(),
+            cancellationToken);
+        for (var i = 0; i < checks.Count; i++)
         {
-            foreach (var rule in enabledRules.Where(r => r.WatchesIngestOf(camera)).OrderBy(r => r.Id))
+            var (camera, newest, rule) = checks[i];
+            if (rule.Evaluate(camera, counts[i], newest, now) is { } alert)
             {
-                var count = await records.CountViolationsAsync(camera, rule.ViolationType, newest - rule.Window, newest,
-                    cancellationToken);
-                if (rule.Evaluate(camera, count, newest, now) is { } alert)
-                {
-                    await alerts.AddIfNewInWindowAsync(alert, cancellationToken);
-                }
+                await alerts.AddIfNewInWindowAsync(alert, cancellationToken);
             }
         }
     }

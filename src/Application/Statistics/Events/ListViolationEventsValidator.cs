@@ -1,4 +1,5 @@
 using CameraMonitor.Domain.Cameras;
+using CameraMonitor.Domain.Common;
 using CameraMonitor.Domain.Violations;
 using FluentValidation;
 
@@ -13,6 +14,10 @@ public sealed class ListViolationEventsValidator : AbstractValidator<ListViolati
         RuleFor(q => q.Limit).InclusiveBetween(1, ListViolationEventsQuery.MaxLimit)
             .WithMessage($"limit must be between 1 and {ListViolationEventsQuery.MaxLimit}.");
         RuleFor(q => q.Offset).GreaterThanOrEqualTo(0).WithMessage("offset must not be negative.");
+        RuleFor(q => q.After).Must(PageCursor.IsValid)
+            .WithMessage("after must be the next_cursor of a previous page.");
+        RuleFor(q => q.Offset).Equal(0).When(q => q.After is not null)
+            .WithMessage("offset cannot be combined with after; page with one or the other.");
         RuleFor(q => q.EndTime)
             .GreaterThanOrEqualTo(q => q.StartTime!.Value)
             .When(q => q.StartTime is not null && q.EndTime is not null)

@@ -18,21 +18,23 @@ public sealed class IngestDetectionRecordsLegacyHandler(IDbSession session, Time
         "SELECT id FROM unnest(@Ids::text[]) AS given(id) WHERE NOT EXISTS (SELECT 1 FROM cameras c WHERE c.id = given.id)";
 
     // Same rule as AlertRule.Evaluate: more than threshold violations in (newest - window, newest], one alert
-    // per rule, camera and epoch-aligned window; the message matches AlertRule.Message.
+    // per rule, camera and epoch-aligned window; the message matches AlertRule.Message. Each rule × camera
+    // window is counted once (LATERAL, materialised), with the camera-and-time index bounding the scan.
     private const string RaiseAlertsSql = """
         WITH ingested AS (
             SELECT camera_id, max(detected_at) AS newest FROM detection_records WHERE id = ANY(@Ids) GROUP BY camera_id
-        ), counted AS (
+        ), counted AS MATERIALIZED (
             SELECT r.id AS rule_id, i.camera_id, r.rule_type, r.severity, r.threshold, r.window_minutes, r.violation_type,
-                   i.newest,
-                   (SELECT count(*) FROM violations v
-                     WHERE v.camera_id = i.camera_id
-                       AND (r.violation_type IS NULL OR v.violation_type = r.violation_type)
-                       AND v.detected_at > i.newest - make_interval(mins => r.window_minutes)
-                       AND v.detected_at <= i.newest) AS n
+                   i.newest, c.n
               FROM ingested i
               JOIN alert_rules r ON r.enabled AND r.rule_type = 'violation_count'
                                 AND (r.camera_id IS NULL OR r.camera_id = i.camera_id)
+             CROSS JOIN LATERAL (
+                   SELECT count(*) AS n FROM violations v
+                    WHERE v.camera_id = i.camera_id
+                      AND v.detected_at > i.newest - make_interval(mins => r.window_minutes)
+                      AND v.detected_at <= i.newest
+                      AND (r.violation_type IS NULL OR v.violation_type = r.violation_type)) AS c
         )
         INSERT INTO alerts (rule_id, camera_id, alert_type, severity, message, triggered_at, window_start)
         SELECT rule_id, camera_id, rule_type, severity,

@@ -2,6 +2,7 @@ using CameraMonitor.Application.Cameras;
 using CameraMonitor.Application.Detections;
 using CameraMonitor.Application.Detections.ListDetectionRecords;
 using CameraMonitor.Application.Rollout.Routing;
+using CameraMonitor.Domain.Common;
 using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.Ingest;
 using CameraMonitor.Infrastructure.Persistence.Repositories;
@@ -23,8 +24,10 @@ public sealed class ListDetectionRecordsLegacyHandler(IDbSession session)
     public async Task<ListDetectionRecordsResponse> Handle(ListDetectionRecordsQuery request,
         CancellationToken cancellationToken)
     {
-        var (rows, total) = await DetectionRecordSql.QueryPageAsync(session, request.CameraId, request.StartTime,
-            request.EndTime, request.Limit, request.Offset, cancellationToken);
+        var rows = await DetectionRecordSql.QueryPageAsync(session, request.CameraId, request.StartTime,
+            request.EndTime, request.Limit, request.Offset, PageCursor.TryParse(request.After), cancellationToken);
+        var total = await DetectionRecordSql.CountAsync(session, request.CameraId, request.StartTime, request.EndTime,
+            cancellationToken);
         if (total == 0 && !await IsKnownAsync(request.CameraId, cancellationToken))
         {
             throw CameraErrors.NotFound(request.CameraId);
@@ -32,7 +35,8 @@ public sealed class ListDetectionRecordsLegacyHandler(IDbSession session)
 
         var records = rows.Select(r => new DetectionRecordDto(r.Id, r.CameraId, r.DetectedAt, r.PersonCount,
             DetectionObjectsJson.Deserialize(r.Objects), r.ProcessingMs, r.ViolationCount)).ToList();
-        return new ListDetectionRecordsResponse(request.CameraId, records, total, request.Limit, request.Offset);
+        return new ListDetectionRecordsResponse(request.CameraId, records, total, request.Limit, request.Offset,
+            PageCursor.After(rows, request.Limit, r => new DateTimeOffset(r.DetectedAt, TimeSpan.Zero), r => r.Id));
     }
 
     private async Task<bool> IsKnownAsync(string cameraId, CancellationToken cancellationToken)

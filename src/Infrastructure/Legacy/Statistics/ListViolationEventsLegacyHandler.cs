@@ -1,6 +1,7 @@
 using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Application.Statistics.Events;
 using CameraMonitor.Application.Violations;
+using CameraMonitor.Domain.Common;
 using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.Repositories;
 using Dapper;
@@ -19,6 +20,7 @@ public sealed class ListViolationEventsLegacyHandler(IDbSession session)
             session.Transaction, cancellationToken: cancellationToken))).ToList();
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(count.Sql, count.Parameters,
             session.Transaction, cancellationToken: cancellationToken));
-        return new ViolationEventsResponse(events, total, request.Limit, request.Offset);
+        return new ViolationEventsResponse(events, total, request.Limit, request.Offset,
+            PageCursor.After(events, request.Limit, e => new DateTimeOffset(e.DetectedAt, TimeSpan.Zero), e => e.Id));
     }
 }

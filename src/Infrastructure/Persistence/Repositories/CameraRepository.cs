@@ -35,6 +35,16 @@ public sealed class CameraRepository(IDbSession session) : ICameraRepository
         return row is null ? null : ToDomain(row);
     }
 
+    public async Task<IReadOnlySet<string>> FindMissingAsync(IReadOnlyCollection<CameraId> ids,
+        CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var missing = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT id FROM unnest(@Ids::text[]) AS given(id) WHERE NOT EXISTS (SELECT 1 FROM cameras c WHERE c.id = given.id)",
+            new { Ids = ids.Select(id => id.Value).ToArray() }, session.Transaction, cancellationToken: cancellationToken));
+        return missing.ToHashSet(StringComparer.Ordinal);
+    }
+
     public async Task AddAsync(Camera camera, CancellationToken cancellationToken)
     {
         try

@@ -1,5 +1,6 @@
 using CameraMonitor.Application.Detections;
 using CameraMonitor.Domain.Cameras;
+using CameraMonitor.Domain.Common;
 using CameraMonitor.Domain.Detections;
 using CameraMonitor.Infrastructure.Persistence.Ingest;
 using Dapper;
@@ -13,20 +14,30 @@ public sealed class DetectionRecordRepository(IDbSession session) : IDetectionRe
         DetectionIngestWriter.WriteAsync(session, records.Select(ToRow).ToList(), cancellationToken);
 
     public async Task<DetectionRecordPage> ListByCameraAsync(CameraId cameraId, DateTimeOffset? from, DateTimeOffset? to,
-        int limit, int offset, CancellationToken cancellationToken)
+        int limit, int offset, PageCursor? after, CancellationToken cancellationToken)
     {
-        var (rows, total) = await DetectionRecordSql.QueryPageAsync(session, cameraId.Value, from, to, limit, offset,
+        var rows = await DetectionRecordSql.QueryPageAsync(session, cameraId.Value, from, to, limit, offset, after,
             cancellationToken);
+        var total = await DetectionRecordSql.CountFromRollupsAsync(session, cameraId.Value, from, to, cancellationToken);
         return new DetectionRecordPage(rows.Select(ToDomain).ToList(), total);
     }
 
-    public async Task<long> CountViolationsAsync(CameraId cameraId, string? violationType, DateTimeOffset after,
-        DateTimeOffset upTo, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<long>> CountViolationsAsync(IReadOnlyList<ViolationWindow> windows,
+        CancellationToken cancellationToken)
     {
+        if (windows.Count == 0)
+        {
+            return [];
+        }
+
         var connection = await session.ConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(DetectionRecordSql.CountViolations,
-            new { CameraId = cameraId.Value, ViolationType = violationType, After = after.UtcDateTime, UpTo = upTo.UtcDateTime },
-            session.Transaction, cancellationToken: cancellationToken));
+        return (await connection.QueryAsync<long>(new CommandDefinition(DetectionRecordSql.CountViolationsInWindows, new
+        {
+            Cameras = windows.Select(w => w.CameraId.Value).ToArray(),
+            Types = windows.Select(w => w.ViolationType).ToArray(),
+            Afters = windows.Select(w => w.After.UtcDateTime).ToArray(),
+            UpTos = windows.Select(w => w.UpTo.UtcDateTime).ToArray(),
+        }, session.Transaction, cancellationToken: cancellationToken))).ToList();
     }
 
     private static IngestRecordRow ToRow(DetectionRecord record) => new(

@@ -1,8 +1,14 @@
+using CameraMonitor.Domain.Common;
+using CameraMonitor.Infrastructure.Persistence.Statistics;
 using Dapper;
 
 namespace CameraMonitor.Infrastructure.Persistence.Repositories;
 
-/// <summary>The SQL both paths read detection records with, so they agree on filter, order and columns.</summary>
+/// <summary>
+/// The SQL both paths read detection records with, so they agree on filter, order and columns. The page may
+/// start after a keyset cursor; the legacy path counts the filtered rows, the domain path adds up the rollups
+/// (<see cref="CountFromRollups"/>), which gives the same number without reading the camera's rows.
+/// </summary>
 public static class DetectionRecordSql
 {
     private const string Filter = """
@@ -16,33 +22,75 @@ public static class DetectionRecordSql
         SELECT id, camera_id, detected_at, person_count, objects::text AS objects, processing_ms, violation_count
         """ + Filter + """
 
+           AND (@AfterId::bigint IS NULL OR (detected_at, id) < (@AfterDetectedAt, @AfterId))
          ORDER BY detected_at DESC, id DESC
          LIMIT @Limit OFFSET @Offset
         """;
 
     public const string Count = "SELECT count(*)" + Filter;
 
-    public const string CountViolations = """
-        SELECT count(*)
-          FROM violations
-         WHERE camera_id = @CameraId
-           AND (@ViolationType::text IS NULL OR violation_type = @ViolationType)
-           AND detected_at > @After AND detected_at <= @UpTo
+    /// <summary>The filtered count from raw rows only in the partial hours at the range's edges (see <see cref="RollupRange"/>).</summary>
+    public const string CountFromRollups = """
+        SELECT (SELECT count(*) FROM detection_records
+                 WHERE camera_id = @CameraId
+                   AND ((detected_at >= @RangeFrom AND detected_at < @HourFrom) OR (detected_at >= @HourTo AND detected_at <= @RangeTo)))
+             + (SELECT coalesce(sum(detection_count), 0) FROM detection_hourly_rollups
+                 WHERE camera_id = @CameraId
+                   AND ((hour >= @HourFrom AND hour < @DayFrom) OR (hour >= @DayTo AND hour < @HourTo)))
+             + (SELECT coalesce(sum(detection_count), 0) FROM detection_daily_rollups
+                 WHERE camera_id = @CameraId AND day >= @DayFrom AND day < @DayTo)
         """;
 
-    private static object PageParameters(string cameraId, DateTimeOffset? from, DateTimeOffset? to, int limit, int offset) =>
-        new { CameraId = cameraId, From = from?.UtcDateTime, To = to?.UtcDateTime, Limit = limit, Offset = offset };
+    /// <summary>One count per window (camera, type or null, (after, up_to]), in the windows' order.</summary>
+    public const string CountViolationsInWindows = """
+        SELECT c.n
+          FROM unnest(@Cameras::text[], @Types::text[], @Afters::timestamptz[], @UpTos::timestamptz[])
+               WITH ORDINALITY AS w (camera_id, violation_type, after, up_to, ord)
+         CROSS JOIN LATERAL (
+               SELECT count(*) AS n FROM violations v
+                WHERE v.camera_id = w.camera_id AND v.detected_at > w.after AND v.detected_at <= w.up_to
+                  AND (w.violation_type IS NULL OR v.violation_type = w.violation_type)) AS c
+         ORDER BY w.ord
+        """;
 
-    /// <summary>One page of a camera's rows and the size of the whole filtered set, as both read paths need them.</summary>
-    public static async Task<(IReadOnlyList<DetectionRecordRow> Rows, long Total)> QueryPageAsync(IDbSession session,
-        string cameraId, DateTimeOffset? from, DateTimeOffset? to, int limit, int offset, CancellationToken cancellationToken)
+    /// <summary>One page of a camera's rows, newest first, after the cursor when given.</summary>
+    public static async Task<IReadOnlyList<DetectionRecordRow>> QueryPageAsync(IDbSession session, string cameraId,
+        DateTimeOffset? from, DateTimeOffset? to, int limit, int offset, PageCursor? after,
+        CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
-        var parameters = PageParameters(cameraId, from, to, limit, offset);
-        var rows = await connection.QueryAsync<DetectionRecordRow>(new CommandDefinition(SelectPage, parameters,
+        var parameters = new
+        {
+            CameraId = cameraId,
+            From = from?.UtcDateTime,
+            To = to?.UtcDateTime,
+            Limit = limit,
+            Offset = offset,
+            AfterDetectedAt = after?.DetectedAt.UtcDateTime,
+            AfterId = after?.Id,
+        };
+        return (await connection.QueryAsync<DetectionRecordRow>(new CommandDefinition(SelectPage, parameters,
+            session.Transaction, cancellationToken: cancellationToken))).ToList();
+    }
+
+    /// <summary>The size of the filtered set by counting its rows: the legacy path's way.</summary>
+    public static async Task<long> CountAsync(IDbSession session, string cameraId, DateTimeOffset? from,
+        DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(Count,
+            new { CameraId = cameraId, From = from?.UtcDateTime, To = to?.UtcDateTime }, session.Transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The same number as <see cref="CountAsync"/>, from the rollups plus the edges' raw rows.</summary>
+    public static async Task<long> CountFromRollupsAsync(IDbSession session, string cameraId, DateTimeOffset? from,
+        DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters(RollupRange.Between(from, to).Parameters());
+        parameters.Add("CameraId", cameraId);
+        var connection = await session.ConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountFromRollups, parameters,
             session.Transaction, cancellationToken: cancellationToken));
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(Count, parameters,
-            session.Transaction, cancellationToken: cancellationToken));
-        return (rows.ToList(), total);
     }
 }

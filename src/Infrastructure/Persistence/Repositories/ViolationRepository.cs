@@ -26,7 +26,7 @@ public sealed class ViolationRepository(IDbSession session) : IViolationReposito
 
     public async Task<long> CountAsync(ViolationSearch search, CancellationToken cancellationToken)
     {
-        var (_, count) = ViolationRows.Search(search, ViolationRows.SelectWithVersion);
+        var count = ViolationRows.CountFromRollups(search);
         var connection = await session.ConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(count.Sql, count.Parameters,
             session.Transaction, cancellationToken: cancellationToken));

@@ -1,5 +1,6 @@
 using System.Text;
 using CameraMonitor.Domain.Violations;
+using CameraMonitor.Infrastructure.Persistence.Statistics;
 using Dapper;
 
 namespace CameraMonitor.Infrastructure.Persistence.Repositories;
@@ -68,13 +69,56 @@ public static class ViolationRows
         return (where.ToString(), parameters);
     }
 
-    /// <summary>The page query (newest first) and the count query of one search.</summary>
+    /// <summary>
+    /// The count of <see cref="Search"/>'s filtered set from the violation rollups, with raw rows read only in the
+    /// partial hours at a time range's edges (<see cref="RollupRange"/>): the same number, without the scan.
+    /// </summary>
+    public static CommandText CountFromRollups(ViolationSearch search)
+    {
+        var range = RollupRange.Between(search.From, search.To);
+        var parameters = new DynamicParameters();
+        var cells = new StringBuilder();
+        Append(cells, parameters, "CameraId", "camera_id", search.CameraId);
+        Append(cells, parameters, "ViolationType", "violation_type", search.ViolationType);
+        Append(cells, parameters, "Status", "status", search.Status?.ToName());
+        parameters.AddDynamicParams(range.Parameters());
+        return new CommandText($"""
+            SELECT (SELECT count(*) FROM violations
+                     WHERE ((detected_at >= @RangeFrom AND detected_at < @HourFrom) OR (detected_at >= @HourTo AND detected_at <= @RangeTo)){cells})
+                 + (SELECT coalesce(sum(violation_count), 0) FROM violation_hourly_rollups
+                     WHERE ((hour >= @HourFrom AND hour < @DayFrom) OR (hour >= @DayTo AND hour < @HourTo)){cells})
+                 + (SELECT coalesce(sum(violation_count), 0) FROM violation_daily_rollups
+                     WHERE day >= @DayFrom AND day < @DayTo{cells})
+            """, parameters);
+    }
+
+    private static void Append(StringBuilder where, DynamicParameters parameters, string name, string column, string? value)
+    {
+        if (value is not null)
+        {
+            where.Append($" AND {column} = @{name}");
+            parameters.Add(name, value);
+        }
+    }
+
+    /// <summary>
+    /// The page query (newest first, after the keyset cursor when given) and the count query of one search;
+    /// the count is of the whole filtered set, cursor or not.
+    /// </summary>
     public static (CommandText Page, CommandText Count) Search(ViolationSearch search, string select)
     {
         var (where, parameters) = Filter(search);
         parameters.Add("Limit", search.Limit);
         parameters.Add("Offset", search.Offset);
-        return (new CommandText(select + where + NewestFirst + " LIMIT @Limit OFFSET @Offset", parameters),
+        var keyset = "";
+        if (search.After is { } after)
+        {
+            keyset = " AND (detected_at, id) < (@AfterDetectedAt, @AfterId)";
+            parameters.Add("AfterDetectedAt", after.DetectedAt.UtcDateTime);
+            parameters.Add("AfterId", after.Id);
+        }
+
+        return (new CommandText(select + where + keyset + NewestFirst + " LIMIT @Limit OFFSET @Offset", parameters),
             new CommandText("SELECT count(*) FROM violations" + where, parameters));
     }
 }

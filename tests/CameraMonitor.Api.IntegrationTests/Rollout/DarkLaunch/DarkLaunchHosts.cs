@@ -28,6 +28,9 @@ internal static class DarkLaunchHosts
 
         public Task<Camera?> FindAsync(CameraId id, CancellationToken cancellationToken) => inner.FindAsync(id, cancellationToken);
 
+        public Task<IReadOnlySet<string>> FindMissingAsync(IReadOnlyCollection<CameraId> ids, CancellationToken cancellationToken) =>
+            inner.FindMissingAsync(ids, cancellationToken);
+
         public async Task AddAsync(Camera camera, CancellationToken cancellationToken)
         {
             await inner.AddAsync(camera, cancellationToken);

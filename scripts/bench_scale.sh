@@ -1,0 +1,255 @@
+#!/usr/bin/env bash
+# Scale mode of the benchmarks (issue 13; docs/performance.md "Scale"). Not run by CI in full.
+#
+#   bash scripts/bench_scale.sh 10000000        # measure at 10 M records
+#   BENCH_CHECK_ONLY=1 bash scripts/bench_scale.sh 100000   # correctness checks only, no timings
+#
+# 1. builds the API in Release and starts it (Development, no demo data) on a fresh local PostgreSQL
+#    under .data/scale-postgres;
+# 2. generates N detection records (50 cameras, the last 30 days, ~0.35 violations per record) server-side
+#    with INSERT … SELECT straight into the tables, then builds the rollups with rebuild_hourly_rollups()
+#    (the same aggregates the ingest writer adds up) and checks a sample of them against a recount;
+# 3. checks that the domain path answers what the legacy path answers: exact totals (detection records and
+#    events, with windows cutting hours), keyset pages equal to offset pages, camera statistics gaps/totals;
+# 4. unless BENCH_CHECK_ONLY is set: times every read endpoint single-client on both paths (curl, sequential,
+#    BENCH_REQUESTS per endpoint on the domain path, fewer on legacy), writes p50/p95 to
+#    .data/scale/results-N.md and EXPLAIN (ANALYZE, BUFFERS) of the rollup queries to .data/scale/explain-N.txt.
+#
+# Knobs: BENCH_REQUESTS (60), BENCH_LEGACY_REQUESTS (10), BENCH_API_KEY (dev-admin-key-change-me; sent as
+# X-Api-Key, which the access branch's authentication expects), BENCH_PORT, BENCH_KEEP=1 (leave the data).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RECORDS="${1:-1000000}"
+CAMERAS=50
+DAYS=30
+REQUESTS="${BENCH_REQUESTS:-60}"
+LEGACY_REQUESTS="${BENCH_LEGACY_REQUESTS:-10}"
+API_KEY="${BENCH_API_KEY:-dev-admin-key-change-me}"
+PORT="${BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
+BASE="http://127.0.0.1:${PORT}"
+WORK="${ROOT}/.data/scale"
+PG_DATA="${ROOT}/.data/scale-postgres"
+RESULTS="${WORK}/results-${RECORDS}.md"
+EXPLAIN="${WORK}/explain-${RECORDS}.txt"
+API_PID=""
+FAILURES=0
+
+log() { printf '[scale %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+fail() { log "CHECK FAILED: $*"; FAILURES=$((FAILURES + 1)); }
+
+stop_api() {
+  if [[ -n "${API_PID}" ]] && kill -0 "${API_PID}" 2>/dev/null; then
+    kill -TERM "${API_PID}"
+    for _ in $(seq 1 60); do kill -0 "${API_PID}" 2>/dev/null || break; sleep 1; done
+  fi
+  API_PID=""
+  [[ -n "${BENCH_KEEP:-}" ]] || rm -rf "${PG_DATA}"
+}
+trap stop_api EXIT
+
+log "building Release"
+mkdir -p "${ROOT}/.data"
+dotnet build "${ROOT}/src/Api/CameraMonitor.Api.csproj" -c Release -v quiet -nologo >"${ROOT}/.data/scale-build.log" 2>&1 \
+  || { cat "${ROOT}/.data/scale-build.log" >&2; exit 1; }
+rm -rf "${PG_DATA}"
+mkdir -p "${WORK}"
+(
+  cd "${ROOT}/src/Api"
+  exec env ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Postgres= LocalPostgres__DataDirectory="${PG_DATA}" \
+    DemoData__Load=false Logging__LogLevel__Default=Warning Legacy__StatementTimeoutSeconds=120 \
+    'Logging__LogLevel__CameraMonitor.Application.Common.Behaviors=Warning' \
+    dotnet bin/Release/net10.0/CameraMonitor.Api.dll --urls "${BASE}"
+) >"${WORK}/api.log" 2>&1 &
+API_PID=$!
+for _ in $(seq 1 180); do
+  curl -fs "${BASE}/health/ready" >/dev/null 2>&1 && break
+  kill -0 "${API_PID}" 2>/dev/null || { cat "${WORK}/api.log" >&2; exit 1; }
+  sleep 1
+done
+curl -fs "${BASE}/health/ready" >/dev/null || { log "API not ready after 180 s"; exit 1; }
+PG_PORT="$(sed -n 4p "${PG_DATA}/postmaster.pid")"
+psql_q() { psql "host=127.0.0.1 port=${PG_PORT} user=postgres dbname=cameramonitor" -v ON_ERROR_STOP=1 -Atq -c "$1"; }
+
+# --- generation ------------------------------------------------------------------------------------------
+log "generating ${RECORDS} records: ${CAMERAS} cameras, ${DAYS} days"
+started=$(date +%s)
+psql_q "
+INSERT INTO cameras (id, name, location, source_url, enabled, status, created_at, updated_at)
+SELECT 'cam' || c, 'Camera ' || c, 'line ' || (c % 5), 'rtsp://10.0.0.' || c || '/stream', true, 'online', now(), now()
+  FROM generate_series(0, ${CAMERAS} - 1) AS c;
+INSERT INTO alert_rules (name, camera_id, rule_type, violation_type, threshold, window_minutes, severity)
+VALUES ('many violations', NULL, 'violation_count', NULL, 50, 10, 'warning');"
+# Evenly spaced in time per camera (every camera gets every ${CAMERAS}th slot), so every hour of every camera holds
+# detections; processing_ms is skewed (most fast, a long tail) so p95 means something.
+psql_q "
+INSERT INTO detection_records (camera_id, detected_at, person_count, objects, processing_ms, violation_count)
+SELECT 'cam' || (i % ${CAMERAS}),
+       date_trunc('minute', now()) - interval '1 minute' - (i * (interval '${DAYS} days' / ${RECORDS})),
+       (i * 7) % 6,
+       '[{\"class\":\"person\",\"confidence\":0.9,\"bbox\":[1,2,30,40]}]',
+       round((5 + 60 * power(random(), 3) + 200 * (random() < 0.03)::int)::numeric, 2)::double precision,
+       (random() < 0.30)::int + (random() < 0.05)::int
+  FROM generate_series(1, ${RECORDS}) AS i;"
+psql_q "
+INSERT INTO violations (camera_id, detection_id, violation_type, confidence, snapshot_path, status, detected_at)
+SELECT d.camera_id, d.id,
+       (ARRAY['no_hairnet','no_mask','no_gloves','smoking','intrusion'])[1 + (d.id + k) % 5],
+       0.5 + (d.id % 50) / 100.0,
+       'snap/' || d.id || '.jpg',
+       CASE WHEN d.id % 10 < 8 THEN 'pending' WHEN d.id % 10 = 8 THEN 'confirmed'
+            WHEN d.id % 20 = 9 THEN 'false_positive' ELSE 'resolved' END,
+       d.detected_at
+  FROM detection_records d CROSS JOIN LATERAL generate_series(1, d.violation_count) AS k
+ WHERE d.violation_count > 0;"
+psql_q "SELECT rebuild_hourly_rollups()"
+psql_q "VACUUM ANALYZE"
+GENERATION_SECONDS=$(( $(date +%s) - started ))
+DETECTIONS="$(psql_q 'SELECT count(*) FROM detection_records')"
+VIOLATIONS="$(psql_q 'SELECT count(*) FROM violations')"
+log "generated ${DETECTIONS} detections, ${VIOLATIONS} violations in ${GENERATION_SECONDS} s"
+
+# --- rollups against a recount on a sample ----------------------------------------------------------------
+MISMATCHED="$(psql_q "
+WITH sample AS (SELECT camera_id, hour FROM detection_hourly_rollups ORDER BY md5(camera_id || hour::text) LIMIT 25),
+recount AS (
+  SELECT s.camera_id, s.hour, count(d.*) AS n, sum(d.person_count) AS persons, min(d.detected_at) AS first_at,
+         max(d.detected_at) AS last_at, processing_ms_histogram(d.processing_ms) AS histogram
+    FROM sample s JOIN detection_records d
+      ON d.camera_id = s.camera_id AND d.detected_at >= s.hour AND d.detected_at < s.hour + interval '1 hour'
+   GROUP BY 1, 2)
+SELECT count(*) FROM recount c JOIN detection_hourly_rollups r USING (camera_id, hour)
+ WHERE (r.detection_count, r.person_count_sum, r.first_detected_at, r.last_detected_at, r.processing_ms_histogram)
+       IS DISTINCT FROM (c.n, c.persons, c.first_at, c.last_at, c.histogram);")"
+[[ "${MISMATCHED}" == 0 ]] || fail "${MISMATCHED} of 25 sampled camera-hours differ from a recount"
+MISMATCHED="$(psql_q "
+WITH sample AS (SELECT camera_id, day FROM detection_daily_rollups ORDER BY md5(camera_id || day::text) LIMIT 10)
+SELECT count(*) FROM (
+  SELECT v.camera_id, date_trunc('day', v.detected_at, 'UTC') AS day, v.violation_type, v.status, count(*) AS n
+    FROM violations v JOIN sample s ON s.camera_id = v.camera_id
+     AND v.detected_at >= s.day AND v.detected_at < s.day + interval '1 day'
+   GROUP BY 1, 2, 3, 4) c
+  FULL JOIN (SELECT r.* FROM violation_daily_rollups r JOIN sample USING (camera_id, day)) r
+    USING (camera_id, day, violation_type, status)
+ WHERE c.n IS DISTINCT FROM r.violation_count;")"
+[[ "${MISMATCHED}" == 0 ]] || fail "${MISMATCHED} sampled violation day cells differ from a recount"
+log "rollup sample checked against a recount"
+
+# --- correctness: domain answers against legacy -----------------------------------------------------------
+get() { # url force_domain -> body (fails on non-200)
+  local sep='?'; [[ "$1" == *\?* ]] && sep='&'
+  curl -fsS -H "X-Api-Key: ${API_KEY}" "${BASE}$1${sep}force_domain=$2"
+}
+NOW_HOUR="$(date -u +%Y-%m-%dT%H:00:00Z)"
+EDGE_FROM="$(date -u -d '-5 days -17 minutes' +%Y-%m-%dT%H:%M:%S.123456Z)"
+EDGE_TO="$(date -u -d '-2 hours -41 minutes' +%Y-%m-%dT%H:%M:%SZ)"
+for query in "/api/v1/records/detection-records/cam7?limit=50" \
+             "/api/v1/records/detection-records/cam7?limit=50&start_time=${EDGE_FROM}&end_time=${EDGE_TO}" \
+             "/api/v1/statistics/events?limit=50" \
+             "/api/v1/statistics/events?limit=50&camera_id=cam3&status=confirmed" \
+             "/api/v1/statistics/events?limit=50&violation_type=no_mask&start_time=${EDGE_FROM}&end_time=${EDGE_TO}"; do
+  domain="$(get "${query}" true | jq -c '.total')"
+  legacy="$(get "${query}" false | jq -c '.total')"
+  [[ "${domain}" == "${legacy}" ]] || fail "total of ${query}: domain ${domain}, legacy ${legacy}"
+done
+for list in "/api/v1/records/detection-records/cam7?limit=40|records" "/api/v1/statistics/events?limit=40|events"; do
+  url="${list%|*}"; field="${list#*|}"
+  by_offset="$(for o in 0 40 80; do get "${url}&offset=${o}" true | jq -c "[.${field}[].id]"; done | jq -sc 'add')"
+  cursor=""; by_cursor="[]"
+  for _ in 1 2 3; do
+    page="$(get "${url}${cursor:+&after=${cursor}}" true)"
+    by_cursor="$(jq -c --argjson acc "${by_cursor}" "\$acc + [.${field}[].id]" <<<"${page}")"
+    cursor="$(jq -r '.next_cursor' <<<"${page}")"
+  done
+  [[ "${by_offset}" == "${by_cursor}" ]] || fail "keyset pages of ${url} differ from offset pages"
+done
+for query in "/api/v1/records/statistics/cam7?period=30d" "/api/v1/records/statistics/cam7?period=24h"; do
+  domain="$(get "${query}" true | jq -c '.statistics | {totals, anomalies}')"
+  legacy="$(get "${query}" false | jq -c '.statistics | {totals, anomalies}')"
+  [[ "${domain}" == "${legacy}" ]] || fail "camera statistics ${query}: domain and legacy differ"
+  p95="$(get "${query}" true | jq '.statistics.performance.p95_processing_ms')"
+  exact="$(get "${query}" false | jq '.statistics.performance.p95_processing_ms')"
+  awk -v a="${p95}" -v b="${exact}" 'BEGIN { exit !(a <= b * 1.16 && a >= b / 1.16) }' \
+    || fail "p95 estimate ${p95} is not within a bucket of ${exact} (${query})"
+done
+for query in "/api/v1/records/statistics/summary?period=30d" "/api/v1/statistics/daily?days=30"; do
+  [[ "$(get "${query}" true)" == "$(get "${query}" false)" ]] || fail "${query}: domain and legacy bodies differ"
+done
+log "correctness checks done: ${FAILURES} failure(s)"
+if [[ -n "${BENCH_CHECK_ONLY:-}" ]]; then
+  exit $(( FAILURES > 0 ))
+fi
+
+# --- timings ----------------------------------------------------------------------------------------------
+READS=(
+  "/api/v1/records/statistics/summary?period=24h"
+  "/api/v1/records/statistics/summary?period=30d"
+  "/api/v1/records/statistics/cam7"
+  "/api/v1/records/statistics/cam7?period=30d"
+  "/api/v1/statistics/daily"
+  "/api/v1/statistics/daily?days=30"
+  "/api/v1/statistics/events?limit=50"
+  "/api/v1/records/detection-records/cam7?limit=50"
+  "/api/v1/records/detection-records/cam7?limit=50&offset=10000"
+  "/api/v1/records/detection-records/cam7?limit=50&after=CURSOR"
+)
+DEEP_CURSOR="$(get "/api/v1/records/detection-records/cam7?limit=1&offset=9999" true | jq -r '.next_cursor')"
+percentiles() { sort -n | awk '{ v[NR] = $1 } END { p50 = v[int((NR + 1) * 0.5)]; i = int(NR * 0.95 + 0.999); if (i > NR) i = NR; printf "%.1f %.1f", p50 * 1000, v[i] * 1000 }'; }
+time_endpoint() { # url force_domain count -> "p50 p95" in ms
+  local sep='?' i; [[ "$1" == *\?* ]] && sep='&'
+  for i in 1 2 3; do curl -fs -o /dev/null -H "X-Api-Key: ${API_KEY}" "${BASE}$1${sep}force_domain=$2"; done
+  for i in $(seq 1 "$3"); do
+    curl -fs -o /dev/null -w '%{time_total}\n' -H "X-Api-Key: ${API_KEY}" "${BASE}$1${sep}force_domain=$2" || echo 999
+  done | percentiles
+}
+{
+  echo "| endpoint | domain p50 ms | domain p95 ms | legacy p50 ms | legacy p95 ms |"
+  echo "|---|---:|---:|---:|---:|"
+} >"${RESULTS}"
+for endpoint in "${READS[@]}"; do
+  url="${endpoint/CURSOR/${DEEP_CURSOR}}"
+  read -r d50 d95 <<<"$(time_endpoint "${url}" true "${REQUESTS}")"
+  read -r l50 l95 <<<"$(time_endpoint "${url}" false "${LEGACY_REQUESTS}")"
+  log "$(printf '%-62s domain p50 %7s p95 %7s | legacy p50 %8s p95 %8s' "${endpoint}" "${d50}" "${d95}" "${l50}" "${l95}")"
+  echo "| \`${endpoint/CURSOR/<cursor at 10 000>}\` | ${d50} | ${d95} | ${l50} | ${l95} |" >>"${RESULTS}"
+done
+{
+  echo
+  echo "${DETECTIONS} detections, ${VIOLATIONS} violations, ${CAMERAS} cameras over ${DAYS} days; generated in ${GENERATION_SECONDS} s;"
+  echo "single client, sequential curl, ${REQUESTS} requests per endpoint on the domain path, ${LEGACY_REQUESTS} on legacy;"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)."
+} >>"${RESULTS}"
+
+# --- EXPLAIN of the queries that decide the bars ----------------------------------------------------------
+explain() { echo "== $1"; psql_q "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $2"; echo; }
+DAY_FROM="$(date -u -d '-29 days' +%Y-%m-%dT00:00:00Z)"
+DAY_TO="$(date -u +%Y-%m-%dT00:00:00Z)"
+HOUR_FROM="$(date -u -d '-30 days' +%Y-%m-%dT%H:00:00Z)"
+{
+  explain "summary 30d: violation totals (hourly edges + daily)" "
+    SELECT camera_id, violation_type, status, sum(violation_count), sum(confidence_sum) FROM (
+      SELECT camera_id, violation_type, status, violation_count, confidence_sum FROM violation_hourly_rollups
+       WHERE (hour >= '${HOUR_FROM}' AND hour < '${DAY_FROM}') OR (hour >= '${DAY_TO}' AND hour < '${NOW_HOUR}')
+      UNION ALL
+      SELECT camera_id, violation_type, status, violation_count, confidence_sum FROM violation_daily_rollups
+       WHERE day >= '${DAY_FROM}' AND day < '${DAY_TO}') r GROUP BY 1, 2, 3"
+  explain "camera statistics 30d: processing_ms histogram" "
+    SELECT u.slot, sum(u.n) FROM (
+      SELECT processing_ms_histogram AS h FROM detection_hourly_rollups
+       WHERE camera_id = 'cam7' AND ((hour >= '${HOUR_FROM}' AND hour < '${DAY_FROM}') OR (hour >= '${DAY_TO}' AND hour < '${NOW_HOUR}'))
+      UNION ALL
+      SELECT processing_ms_histogram FROM detection_daily_rollups WHERE camera_id = 'cam7' AND day >= '${DAY_FROM}' AND day < '${DAY_TO}') r
+     CROSS JOIN LATERAL unnest(r.h) WITH ORDINALITY AS u (n, slot) GROUP BY u.slot"
+  explain "camera statistics 30d: hourly first/last for gaps" "
+    SELECT first_detected_at, last_detected_at FROM detection_hourly_rollups
+     WHERE camera_id = 'cam7' AND hour >= '${HOUR_FROM}' AND hour < '${NOW_HOUR}' ORDER BY hour"
+  explain "events: total from rollups (no filter)" "
+    SELECT (SELECT coalesce(sum(violation_count), 0) FROM violation_daily_rollups)"
+  explain "detection records: keyset page at depth 10 000" "
+    SELECT id FROM detection_records WHERE camera_id = 'cam7'
+       AND (detected_at, id) < ((SELECT detected_at FROM detection_records WHERE id = ${DEEP_CURSOR#*_}), ${DEEP_CURSOR#*_})
+     ORDER BY detected_at DESC, id DESC LIMIT 50"
+} >"${EXPLAIN}"
+log "wrote ${RESULTS} and ${EXPLAIN}"
+cat "${RESULTS}"
+exit $(( FAILURES > 0 ))
