@@ -40,7 +40,7 @@ public sealed class CameraWritersTests(ApiFixture api) : IClassFixture<ApiFixtur
             System.Text.Encoding.UTF8, "application/json"));
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("actor", out _), problem.ToString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("created_by", out _), problem.ToString());
         Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM cameras WHERE id = 'writers-forged'"));
     }
 
