@@ -32,14 +32,16 @@ public sealed class CameraWritersTests(ApiFixture api) : IClassFixture<ApiFixtur
     }
 
     [Fact]
-    public async Task Create_WithWritersInTheBody_IgnoresThem()
+    public async Task Create_WithWritersInTheBody_IsRefusedAsUnknownMembersAndStoresNothing()
     {
+        // Unknown members are a 400 naming them (issue 11, docs/failure-behaviour.md), so a forged writer never lands.
         using var response = await api.Client.PostAsync(CamerasHttp.Url, new StringContent(
             """{"id":"writers-forged","name":"Forged","source_url":"rtsp://127.0.0.1/f","actor":"mallory","created_by":"mallory"}""",
             System.Text.Encoding.UTF8, "application/json"));
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal((ApiFixture.AdminOwner, ApiFixture.AdminOwner), Writers(await response.Content.ReadAsStringAsync()));
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("created_by", out _), problem.ToString());
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM cameras WHERE id = 'writers-forged'"));
     }
 
     private static (string?, string?) Writers(string body)
