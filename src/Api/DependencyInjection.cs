@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddOpenApi(options => options.AddOperationTransformer<RolloutParametersTransformer>());
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag]);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<OperatorConsole.ConsoleAssets>();
 
         var telemetry = services.AddOpenTelemetry();
         telemetry.WithMetrics(metrics => metrics

@@ -1,5 +1,6 @@
 using CameraMonitor.Api;
 using CameraMonitor.Api.Configuration;
+using CameraMonitor.Api.OperatorConsole;
 using CameraMonitor.Api.Endpoints;
 using CameraMonitor.Api.Hosting;
 using CameraMonitor.Api.Rollout;
@@ -40,6 +41,8 @@ app.MapDetectionRecordsEndpoints();
 app.MapAlertsEndpoints();
 app.MapAdminRolloutEndpoints();
 app.MapAdminDarkLaunchEndpoints();
+app.MapAdminSessionEndpoints();
+app.MapConsole();
 
 await app.RunAsync();
 

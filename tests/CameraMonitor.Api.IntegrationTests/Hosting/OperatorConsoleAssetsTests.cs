@@ -1,0 +1,78 @@
+using System.Net;
+using CameraMonitor.Api.IntegrationTests.Infrastructure;
+using CameraMonitor.Api.OperatorConsole;
+
+namespace CameraMonitor.Api.IntegrationTests.Hosting;
+
+/// <summary>The console's files as the service serves them: content types, CSP, revalidation, redirects.</summary>
+public sealed class OperatorConsoleAssetsTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Theory]
+    [InlineData("/console/", "text/html")]
+    [InlineData("/console/app.js", "text/javascript")]
+    [InlineData("/console/console.css", "text/css")]
+    public async Task Get_WhenFileExists_ServesItWithItsTypeAndAStrictPolicy(string path, string mediaType)
+    {
+        using var response = await api.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        Assert.Equal(ConsoleEndpoints.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.True(response.Headers.CacheControl?.NoCache);
+        Assert.NotNull(response.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task Get_WhenETagMatches_AnswersNotModified()
+    {
+        using var first = await api.Client.GetAsync("/console/app.js");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/console/app.js");
+        request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+
+        using var second = await api.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_WhenPathLacksTrailingSlash_RedirectsToTheFolder()
+    {
+        using var client = api.Factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync("/console");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/console/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Get_WhenFileIsUnknown_AnswersProblem404()
+    {
+        using var response = await api.Client.GetAsync("/console/missing.js");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Index_WhenServed_HasNoInlineScriptOrStyle()
+    {
+        var html = await api.Client.GetStringAsync("/console/");
+
+        Assert.Contains("<script type=\"module\" src=\"app.js\"></script>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<style", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch(@"<script(?![^>]*\bsrc=)", html);
+        Assert.DoesNotMatch(@"\son[a-z]+=", html);
+    }
+
+    [Fact]
+    public void Assets_WhenLoaded_IncludeEveryModuleTheIndexNeeds()
+    {
+        var files = new ConsoleAssets().Files.ToHashSet();
+
+        Assert.Superset(new HashSet<string> { "index.html", "app.js", "api.js", "console.css", "store.js", "charts.js" }, files);
+    }
+}

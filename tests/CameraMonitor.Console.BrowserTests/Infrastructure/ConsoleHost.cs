@@ -1,0 +1,79 @@
+using CameraMonitor.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CameraMonitor.Console.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real API on a loopback port (Kestrel: the browser needs a socket) over its own PostgreSQL database with demo
+/// data, plans judged every second, and Debian's chromium driven by Playwright. One per test class.
+/// </summary>
+public sealed class ConsoleHost : DatabaseFixture
+{
+    public const string OperatorKey = "browser-operator-key-0123456789";
+    public const string OperatorOwner = "console-operator";
+    public const string ReaderKey = "browser-reader-key-0123456789";
+    public const string ReaderOwner = "console-reader";
+
+    /// <summary>Where Debian installs chromium (.ci/run installs it); override with CHROMIUM_PATH.</summary>
+    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+
+    private WebApplicationFactory<Program> factory = null!;
+    private IPlaywright playwright = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
+            builder.UseSetting("DemoData:Load", "true");
+            builder.UseSetting("CameraMirror:Path", Path.Combine(Path.GetTempPath(), $"cameramonitor-console-{Guid.NewGuid():N}.yaml"));
+            builder.UseSetting("Rollout:Plans:EvaluationIntervalSeconds", "1");
+            builder.UseSetting("Admin:ApiKeys:0:Key", OperatorKey);
+            builder.UseSetting("Admin:ApiKeys:0:Owner", OperatorOwner);
+            builder.UseSetting("Admin:ApiKeys:0:Role", "operator");
+            builder.UseSetting("Admin:ApiKeys:1:Key", ReaderKey);
+            builder.UseSetting("Admin:ApiKeys:1:Owner", ReaderOwner);
+            builder.UseSetting("Admin:ApiKeys:1:Role", "reader");
+        });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        // The port Kestrel picked; loopback by IP, so nothing depends on how "localhost" resolves.
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // CI runs as root, where chromium refuses its sandbox.
+            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+        });
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+        await factory.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    /// <summary>A client of the host that sends <paramref name="apiKey"/>, for arranging state and generating traffic.</summary>
+    public HttpClient CreateClient(string apiKey = OperatorKey)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+}
