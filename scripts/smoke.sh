@@ -62,6 +62,8 @@ expect 201 POST "/api/v1/records/detection-records" '{"camera_id":"smoke1","dete
 expect 400 PUT "/api/v1/records/violations/abc/status?status=confirmed"
 expect 200 GET "/api/v1/system/info"
 expect 401 GET "/api/v1/admin/rollout/endpoints"
+expect 200 GET "/console/"
+expect 200 GET "/console/app.js"
 grep -q "smoke1" "$data/cameras.yaml" || fail "cameras.yaml does not list the new camera"
 checks=$((checks + 1))
 expect 200 DELETE "/api/v1/cameras/smoke1?force_domain=true"

@@ -51,6 +51,11 @@ public sealed class ConsoleHost : DatabaseFixture
         // The port Kestrel picked; loopback by IP, so nothing depends on how "localhost" resolves.
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"No chromium at {ChromiumPath}: apt-get install chromium (.ci/run does), or set CHROMIUM_PATH.");
+        }
+
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
