@@ -70,7 +70,7 @@ public sealed class OperatorConsoleTests(ConsoleHost host) : IClassFixture<Conso
         await session.OpenEndpointAsync("ListCameras");
 
         var buttons = session.Page.Locator("#actions button");
-        await Expect(buttons).ToHaveCountAsync(11);
+        await Expect(buttons).ToHaveCountAsync(12);
         foreach (var button in await buttons.AllAsync())
         {
             await Expect(button).ToBeDisabledAsync();

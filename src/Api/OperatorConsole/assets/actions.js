@@ -1,6 +1,6 @@
 // What an operator can do to one endpoint, each with the effect it states before it runs. Routes are those of
 // the operator API; plan verbs (pause, resume, promote now, abort) light up only when the server offers them.
-import { call, offeredOperations, prefix } from './api.js';
+import { call, prefix, serverDescription } from './api.js';
 import { list } from './format.js';
 
 export const planVerbs = ['pause', 'resume', 'promote', 'abort'];
@@ -13,15 +13,18 @@ const verbEffects = {
 };
 
 const verbRoutes = new Map();
+let planBody = {};
 
-// Which verbs this server has, from its OpenAPI document (once per session).
+// Which verbs this server has and which plan settings it accepts, from its OpenAPI document (once per session).
 export async function detectVerbs() {
-  const operations = await offeredOperations();
-  for (const verb of planVerbs) verbRoutes.set(verb, operations.has(`POST ${prefix}/endpoints/{name}/plan/${verb}`));
+  const server = await serverDescription();
+  for (const verb of planVerbs) verbRoutes.set(verb, server.operations.has(`POST ${prefix}/endpoints/{name}/plan/${verb}`));
+  planBody = server.requestProperties('POST', `${prefix}/endpoints/{name}/plan`);
 }
 
 export function forgetVerbs() {
   verbRoutes.clear();
+  planBody = {};
 }
 
 // A plan report may list the verbs it accepts now; without that list, a verb is offered when its route exists and
@@ -73,29 +76,16 @@ export function endpointActions(row) {
       run: (v, reason) => call(endpointPath(row), { method: 'PUT', body: { parity_sample_rate: Number(v.rate), reason } }),
     },
     {
-      id: 'start-plan', label: 'Start plan',
-      disabledReason: openPlan ? `plan #${openPlan.id} is already ${openPlan.state}` : null,
+      id: 'set-dark-launch', label: 'Dark-launch settings',
+      disabledReason: 'dark_launch_sample_rate' in row.config ? null : 'this server reads dark-launch settings from configuration only',
       fields: [
-        { name: 'steps', label: 'Steps (%)', value: (settings?.steps ?? [5, 10, 25, 50, 100]).join(', ') },
-        { name: 'observation_seconds', label: 'Observation window per step (s)', type: 'number', min: 1, value: settings?.observation_seconds ?? 300 },
-        { name: 'min_requests', label: 'Minimum domain requests per step', type: 'number', min: 1, value: settings?.min_requests ?? 20 },
-        { name: 'max_error_rate_percent', label: 'Maximum domain error rate (%)', type: 'number', min: 0, max: 100, step: 'any', value: settings?.max_error_rate_percent ?? 5 },
-        { name: 'min_success_rate_percent', label: 'Minimum success rate (%)', type: 'number', min: 0, max: 100, step: 'any', value: settings?.min_success_rate_percent ?? 95 },
-        { name: 'max_p95_increase_percent', label: 'Maximum p95 increase over legacy (%)', type: 'number', min: 0, step: 'any', value: settings?.max_p95_increase_percent ?? 50 },
-        { name: 'min_p95_delta_ms', label: 'Ignore p95 differences below (ms)', type: 'number', min: 0, step: 'any', value: settings?.min_p95_delta_ms ?? 5 },
-        { name: 'min_parity_percent', label: 'Minimum parity accuracy (%)', type: 'number', min: 0, max: 100, step: 'any', value: settings?.min_parity_percent ?? 99 },
+        { name: 'rate', label: 'Share of commands dark-launched on the other path (%)', type: 'number', min: 0, max: 100, step: 'any', value: row.config.dark_launch_sample_rate ?? 0 },
+        { name: 'ignored', label: 'Ignored fields', type: 'textarea', value: (row.config.dark_launch_ignored_fields ?? []).join('\n'), help: 'Response fields or table.column names not compared.' },
       ],
-      effect: (v) => `Sets ${row.name} to ${splitList(v.steps)[0] ?? '?'} % now, then walks ${splitList(v.steps).join(' → ')} %, holding each step ${v.observation_seconds} s; rolls back to 0 % at once on a breach.`,
-      run: (v, reason) => call(`${endpointPath(row)}/plan`, {
-        method: 'POST',
-        body: {
-          steps: splitList(v.steps).map(Number), observation_seconds: Number(v.observation_seconds), min_requests: Number(v.min_requests),
-          max_error_rate_percent: Number(v.max_error_rate_percent), min_success_rate_percent: Number(v.min_success_rate_percent),
-          max_p95_increase_percent: Number(v.max_p95_increase_percent), min_p95_delta_ms: Number(v.min_p95_delta_ms),
-          min_parity_percent: Number(v.min_parity_percent), reason,
-        },
-      }),
+      effect: (v) => `Runs ${v.rate === '' ? '?' : v.rate} % of ${row.name}'s commands also on the other path in a transaction that is always rolled back, and compares answers and rows (now ${row.config.dark_launch_sample_rate ?? 0} %).`,
+      run: (v, reason) => call(endpointPath(row), { method: 'PUT', body: { dark_launch_sample_rate: Number(v.rate), dark_launch_ignored_fields: splitList(v.ignored), reason } }),
     },
+    startPlanAction(row, settings, openPlan),
     ...planVerbs.map((verb) => ({
       id: `plan-${verb}`, label: verbLabels[verb], danger: verb === 'abort',
       disabledReason: verbAvailability(row, verb),
@@ -122,4 +112,59 @@ export function endpointActions(row) {
     },
   ];
   return actions;
+}
+
+const knownPlanFields = (settings) => [
+  { name: 'steps', label: 'Steps (%)', value: (settings?.steps ?? [5, 10, 25, 50, 100]).join(', ') },
+  { name: 'observation_seconds', label: 'Observation window per step (s)', type: 'number', min: 1, value: settings?.observation_seconds ?? 300 },
+  { name: 'min_requests', label: 'Minimum domain requests per step', type: 'number', min: 1, value: settings?.min_requests ?? '' },
+  { name: 'max_error_rate_percent', label: 'Maximum domain error rate (%)', type: 'number', min: 0, max: 100, step: 'any', value: settings?.max_error_rate_percent ?? 5 },
+  { name: 'min_success_rate_percent', label: 'Minimum success rate (%)', type: 'number', min: 0, max: 100, step: 'any', value: settings?.min_success_rate_percent ?? 95 },
+  { name: 'max_p95_increase_percent', label: 'Maximum p95 increase over legacy (%)', type: 'number', min: 0, step: 'any', value: settings?.max_p95_increase_percent ?? '' },
+  { name: 'min_p95_delta_ms', label: 'Ignore p95 differences below (ms)', type: 'number', min: 0, step: 'any', value: settings?.min_p95_delta_ms ?? 5 },
+  { name: 'min_parity_percent', label: 'Minimum parity accuracy (%)', type: 'number', min: 0, max: 100, step: 'any', value: settings?.min_parity_percent ?? 99 },
+];
+
+// Settings the server's plan body accepts beyond the ones above (the judge's knobs, for instance), as generic fields;
+// left blank, a setting takes the server's default.
+function extraPlanFields(known, settings) {
+  return Object.entries(planBody).filter(([name]) => !known.has(name) && name !== 'reason').map(([name, schema]) => {
+    const types = [].concat(schema.type ?? []);
+    const kind = types.includes('boolean') ? 'boolean' : types.includes('array') ? 'array'
+      : types.some((t) => t === 'number' || t === 'integer') ? 'number' : 'text';
+    const current = settings?.[name];
+    return {
+      name, kind, label: humanize(name), type: kind === 'boolean' ? 'checkbox' : kind === 'number' ? 'number' : 'text', step: 'any',
+      value: kind === 'boolean' ? current === true : Array.isArray(current) ? current.join(', ') : current ?? '',
+      help: schema.description ?? (kind === 'array' ? 'Comma-separated; blank: the server default.' : 'Blank: the server default.'),
+    };
+  });
+}
+
+function startPlanAction(row, settings, openPlan) {
+  const known = knownPlanFields(settings);
+  const extra = extraPlanFields(new Set(known.map((f) => f.name)), settings);
+  return {
+    id: 'start-plan', label: 'Start plan',
+    disabledReason: openPlan ? `plan #${openPlan.id} is already ${openPlan.state}` : null,
+    fields: [...known, ...extra],
+    effect: (v) => (v.dry_run === 'true'
+      ? `Dry run: judges ${row.name} step by step (${splitList(v.steps).join(' → ')} %) and records every verdict, but never changes the percentage.`
+      : `Sets ${row.name} to ${splitList(v.steps)[0] ?? '?'} % now, then walks ${splitList(v.steps).join(' → ')} %, holding each step ${v.observation_seconds} s; rolls back to 0 % on a breach.`),
+    run: (v, reason) => {
+      const body = { reason, steps: splitList(v.steps).map(Number) };
+      for (const field of [...known.slice(1), ...extra]) {
+        const value = v[field.name];
+        if (value === '' || value === undefined) continue;
+        body[field.name] = field.kind === 'array' ? splitList(value) : field.kind === 'boolean' ? value === 'true'
+          : field.kind === 'text' ? value : Number(value);
+      }
+      return call(`${endpointPath(row)}/plan`, { method: 'POST', body });
+    },
+  };
+}
+
+function humanize(name) {
+  const text = name.replaceAll('_', ' ').replace(/ ms$/, ' (ms)').replace(/ percent$/, ' (%)').replace(/ seconds$/, ' (s)');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -40,14 +40,29 @@ export async function call(path, { method = 'GET', body, query } = {}) {
   return json;
 }
 
-// The operations the server offers, from its own OpenAPI document ("POST /api/v1/…/{name}/plan/pause"), so the
-// console lights up verbs only on servers that have them, without probing routes (and logging 404s).
-let offered = null;
-export async function offeredOperations() {
-  offered ??= call('/openapi/v1.json').then((document) => new Set(Object.entries(document.paths ?? {})
-    .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`))))
-    .catch(() => new Set());
-  return offered;
+// What the server offers, from its own OpenAPI document: the operations ("POST /api/v1/…/{name}/plan/pause") and the
+// properties each request body accepts, so the console lights up verbs and plan settings only on servers that have
+// them, without probing routes (and logging 404s).
+let description = null;
+export function serverDescription() {
+  description ??= call('/openapi/v1.json').then(describe).catch(() => describe({}));
+  return description;
+}
+
+function describe(document) {
+  const paths = document.paths ?? {};
+  const operations = new Set(Object.entries(paths)
+    .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`)));
+  const resolve = (schema) => {
+    const ref = schema?.$ref ?? schema?.oneOf?.find((s) => s.$ref)?.$ref ?? schema?.anyOf?.find((s) => s.$ref)?.$ref;
+    return ref ? document.components?.schemas?.[ref.split('/').pop()] : schema;
+  };
+  const requestProperties = (method, path) => {
+    const content = paths[path]?.[method.toLowerCase()]?.requestBody?.content ?? {};
+    const schema = resolve(Object.values(content)[0]?.schema);
+    return Object.fromEntries(Object.entries(schema?.properties ?? {}).map(([name, property]) => [name, resolve(property) ?? property]));
+  };
+  return { operations, requestProperties };
 }
 
 function safeJson(text) {

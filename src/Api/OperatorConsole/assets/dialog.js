@@ -23,7 +23,10 @@ export function confirmAction(action, onDone) {
   reason.value = action.defaultReason ?? '';
   fields.replaceChildren(...(action.fields ?? []).map(field));
 
-  const values = () => Object.fromEntries((action.fields ?? []).map((f) => [f.name, form.elements[f.name].value]));
+  const values = () => Object.fromEntries((action.fields ?? []).map((f) => {
+    const control = form.elements[f.name];
+    return [f.name, control.type === 'checkbox' ? (control.checked ? 'true' : '') : control.value];
+  }));
   const describe = () => { effect.textContent = action.effect(values()); };
   describe();
 
@@ -72,8 +75,9 @@ function field(spec) {
       id, name: spec.name, type: spec.type ?? 'text', min: spec.min, max: spec.max, step: spec.step,
       inputmode: spec.type === 'number' ? 'decimal' : null, 'aria-describedby': spec.help ? `${id}-help` : null,
     });
-  control.value = spec.value ?? '';
-  return h('div', { class: 'field' },
+  if (spec.type === 'checkbox') control.checked = spec.value === true;
+  else control.value = spec.value ?? '';
+  return h('div', { class: spec.type === 'checkbox' ? 'field checkbox' : 'field' },
     h('label', { for: id }, spec.label),
     control,
     spec.help ? h('p', { id: `${id}-help`, class: 'help' }, spec.help) : null);

@@ -31,7 +31,7 @@ export function renderEndpoint(main, state, name) {
       h('div', { class: 'evidence' },
         section('charts', 'Last hour', chartNote, charts),
         section('timeline', 'Plan timeline', timeline),
-        section('instances', 'Instances', instances),
+        section('instances', 'Instances and evidence groups', instances),
         section('parity', 'Parity differences', parity),
         section('dark', 'Dark-launch differences', dark),
         section('audit', 'Audit trail', audit)),
@@ -86,26 +86,23 @@ function renderCharts(container, note, row, current) {
   const to = Date.now();
   const from = Math.max(to - hour, Math.min(samples[0]?.t ?? to, to - minute));
   const markers = markersOf(row, current);
-  const pairs = samples.slice(1).map((sample, i) => [samples[i], sample]);
-  const perPath = (pick) => Object.keys(pathNames).map((path) => ({
-    name: pathNames[path], points: pairs.map(([before, after]) => ({ t: after.t, v: pick(before.paths[path], after.paths[path], after.t - before.t) })),
+  const perPath = (field) => Object.keys(pathNames).map((path) => ({
+    name: pathNames[path], points: samples.map((sample) => ({ t: sample.t, v: sample.paths[path]?.[field] ?? null })),
   }));
-  const delta = (before, after, field) => (after[field] >= before[field] ? after[field] - before[field] : null);
   const latency = (quantile) => ['domain', 'legacy'].map((path) => ({
-    name: `${path} ${quantile}`, points: samples.map((s) => ({ t: s.t, v: s.paths[path][quantile] })),
+    name: `${path} ${quantile}`, points: samples.map((sample) => ({ t: sample.t, v: sample.paths[path]?.[quantile] ?? null })),
   }));
+  const source = current.windowed ? 'each point is the cluster\'s last minute' : 'rates from the counters\' change between polls';
   refresh(note, samples.length < 2
-    ? 'Collecting: this page draws from the samples this tab takes every few seconds while it is open (the server keeps no time series yet).'
-    : `From ${samples.length} samples this tab took since ${new Date(samples[0].t).toISOString().slice(11, 19)} UTC; vertical lines mark plan steps, verdicts and changes.`);
+    ? 'Collecting: this page draws from the samples this tab takes every few seconds while it is open (the server keeps no time series).'
+    : `From ${samples.length} samples this tab took since ${new Date(samples[0].t).toISOString().slice(11, 19)} UTC (${source}); vertical lines mark plan steps, verdicts and changes.`);
   refresh(container,
-    lineChart({ title: 'Requests by path', unit: 'per minute', from, to, markers,
-      series: perPath((b, a, dt) => { const d = delta(b, a, 'requests'); return d === null ? null : (d * 60000) / dt; }) }),
-    lineChart({ title: 'Error rate by path', unit: '%', from, to, markers,
-      series: perPath((b, a) => { const d = delta(b, a, 'requests'); return d ? (100 * (delta(b, a, 'errors') ?? 0)) / d : null; }) }),
+    lineChart({ title: 'Requests by path', unit: 'per minute', from, to, markers, series: perPath('perMinute') }),
+    lineChart({ title: 'Error rate by path', unit: '%', from, to, markers, series: perPath('errorRate') }),
     lineChart({ title: 'Latency p50 / p95 by path', unit: 'ms', from, to, markers, series: [...latency('p50'), ...latency('p95')] }),
     lineChart({ title: 'Parity accuracy', unit: '%', from, to, markers, max: 100, series: [
-      { name: 'since start', points: samples.map((s) => ({ t: s.t, v: s.parityAccuracy })) },
-      { name: 'per interval', points: pairs.map(([b, a]) => { const compared = a.parityCompared - b.parityCompared; return { t: a.t, v: compared > 0 ? (100 * (a.parityMatched - b.parityMatched)) / compared : null }; }) },
+      { name: current.windowed ? 'report window' : 'since start', points: samples.map((sample) => ({ t: sample.t, v: sample.overallParity })) },
+      { name: current.windowed ? 'last minute' : 'per interval', points: samples.map((sample) => ({ t: sample.t, v: sample.parity })) },
       { name: `threshold ${row.minParity} %`, points: [{ t: from, v: row.minParity }, { t: to, v: row.minParity }] },
     ] }));
 }
@@ -151,18 +148,36 @@ function latestHoldOnly(evaluations) {
   return evaluations.filter((v) => v.verdict !== 'hold' || v === latest);
 }
 
+const describedSettings = ['steps', 'observation_seconds', 'min_requests', 'max_error_rate_percent', 'min_success_rate_percent',
+  'max_p95_increase_percent', 'min_p95_delta_ms', 'min_parity_percent'];
+
 function thresholds(settings) {
+  const others = Object.entries(settings).filter(([name, value]) => !describedSettings.includes(name) && value !== null
+    && !(Array.isArray(value) && !value.length)).map(([name, value]) => `${name.replaceAll('_', ' ')} ${Array.isArray(value) ? value.join(', ') : value}`);
   return `window ${settings.observation_seconds} s, ≥ ${settings.min_requests} domain requests, errors ≤ ${settings.max_error_rate_percent} %, `
     + `success ≥ ${settings.min_success_rate_percent} %, p95 ≤ +${settings.max_p95_increase_percent} % (ignoring < ${settings.min_p95_delta_ms} ms), `
-    + `parity ≥ ${settings.min_parity_percent} %`;
+    + `parity ≥ ${settings.min_parity_percent} %${others.length ? `; ${others.join(', ')}` : ''}`;
 }
 
 function instanceTable(row) {
-  if (!row.instances) return h('p', { class: 'muted' }, 'This server reports its own counts only (no per-instance breakdown yet).');
-  return table(['Instance', 'Last report', 'Requests', 'Failures', 'Status'], row.instances.map((i) => [
-    i.instance_id ?? i.id, time(i.last_report_at), count(i.requests), count(i.failures),
-    i.silent ? h('span', { class: 'badge badge-silent' }, 'silent') : 'reporting',
-  ]));
+  const groups = row.metrics?.split ? evidenceGroups(row.metrics) : null;
+  if (!row.instances) return [h('p', { class: 'muted' }, 'This server reports its own counts only (no per-instance breakdown).'), groups];
+  return [
+    table(['Instance', 'Last report', 'Requests', 'Failures', 'Status'], row.instances.map((i) => [
+      i.instance_id ?? i.id, time(i.last_report_at), count(i.requests), count(i.failures),
+      i.silent ? h('span', { class: 'badge badge-silent' }, 'silent: not health') : 'reporting',
+    ]), 'instances-table'),
+    groups,
+  ];
+}
+
+// Requests the percentage split routed (the evidence plans judge) and those steered by force_domain, a list or the
+// kill switch (reported, never judged).
+function evidenceGroups(metrics) {
+  const rows = [['split', metrics.split], ['steered', metrics.steered]].flatMap(([group, paths]) => (paths ?? []).map((p) => [
+    group, p.path, count(p.requests), count(p.errors), ms(p.p50_ms), ms(p.p95_ms)]));
+  return [h('h4', {}, 'Evidence by routing group'),
+    rows.length ? table(['Group', 'Path', 'Requests', 'Errors', 'p50', 'p95'], rows) : h('p', { class: 'muted' }, 'No requests in the window.')];
 }
 
 function parityDetails(row) {
@@ -176,6 +191,12 @@ function parityDetails(row) {
     report.recent_diffs?.length
       ? table(['Field path', 'Domain value', 'Legacy value', 'Observed'], report.recent_diffs.map((d) => [h('code', {}, d.path), h('code', {}, d.domain_value ?? dash), h('code', {}, d.legacy_value ?? dash), time(d.observed_at)]))
       : h('p', { class: 'muted' }, 'No differences recorded.'),
+    report.fields?.length ? [
+      h('h4', {}, 'Fields that differed'),
+      table(['Field', 'Differed (A/B)', 'Noise (A/A)', 'Counted as mismatch', 'Noisy since'], report.fields.map((f) => [
+        h('code', {}, f.field), percent(f.differed_rate * 100, 2), percent(f.noise_rate * 100, 2), percent(f.mismatch_rate * 100, 2),
+        f.noisy_since ? time(f.noisy_since) : 'deterministic']), 'parity-fields'),
+    ] : null,
     h('h4', {}, 'Mismatched fields'),
     mismatched.length ? table(['Field', 'Samples'], mismatched.map(([field, n]) => [h('code', {}, field), count(n)])) : h('p', { class: 'muted' }, 'None.'),
     h('h4', {}, 'Noisy fields (differ between two runs of the same path; not counted)'),
@@ -189,7 +210,7 @@ function darkDetails(row) {
   const diffs = (report.recent_mismatches ?? []).flatMap((m) => [
     ...m.row_diffs.map((d) => ['row', d, m]), ...m.response_diffs.map((d) => ['response', d, m])]);
   return [
-    h('p', {}, `Sample rate ${report.sample_rate} %: ${count(report.sampled)} sampled, ${count(report.compared)} compared, ${count(report.mismatches)} mismatches, ${count(report.shadow_failures)} shadow failures, ${count(report.skipped)} skipped.`),
+    h('p', {}, `Sample rate ${report.sample_rate} %${report.ignored_fields?.length ? ` (ignoring ${report.ignored_fields.join(', ')})` : ''}: ${count(report.sampled)} sampled, ${count(report.compared)} compared, ${count(report.mismatches)} mismatches, ${count(report.shadow_failures)} shadow failures, ${count(report.skipped)} skipped.`),
     diffs.length
       ? table(['Kind', 'Path', 'Domain value', 'Legacy value', 'Real path', 'Observed'], diffs.map(([kind, d, m]) => [kind, h('code', {}, d.path), h('code', {}, d.domain_value ?? dash), h('code', {}, d.legacy_value ?? dash), m.real_path, time(m.observed_at)]))
       : h('p', { class: 'muted' }, 'No row or response differences recorded.'),

@@ -46,6 +46,7 @@ export function renderOverview(main, state) {
     refresh(summary,
       snapshot.killSwitchAllowsDomain ? null : h('strong', { class: 'badge badge-rollback' }, 'Kill switch: every request goes to legacy. '),
       `${snapshot.rows.length} endpoints, ${troubled} with problems. dom / leg / fb: domain / legacy / legacy-fallback. `,
+      windowText(snapshot.raw.metrics),
       current.errors.metrics || current.errors.parity ? h('span', { class: 'error' }, `Some reports failed to load: ${Object.keys(current.errors).join(', ')}.`) : null);
   };
 
@@ -105,4 +106,12 @@ function planCell(row) {
   const steps = plan.settings?.steps ?? [];
   return [h('span', { class: `state state-${plan.state}` }, plan.state), ' ',
     `step ${plan.current_step_index + 1}/${steps.length} (${steps[plan.current_step_index]} %)`];
+}
+
+function windowText(metrics) {
+  if (!metrics?.window_from) return 'Counts are this instance\'s since it started. ';
+  const minutes = Math.round((new Date(metrics.window_to) - new Date(metrics.window_from)) / 60000);
+  const instances = metrics.instances ?? [];
+  const silent = instances.filter((i) => i.silent).length;
+  return `Counts are the cluster's last ${minutes} min: ${instances.length} instance(s) reporting${silent ? `, ${silent} silent` : ''}. `;
 }

@@ -21,6 +21,7 @@ export const state = {
   // endpoint → every plan evaluation this tab has seen (the plan report keeps only the last one, unless the server
   // sends a history of its own), keyed by plan and time.
   verdicts: new Map(),
+  windowed: false,
 };
 
 export function subscribe(listener) {
@@ -49,6 +50,7 @@ export function reset() {
   state.errors = {};
   state.history.clear();
   state.verdicts.clear();
+  state.windowed = false;
 }
 
 export async function pollOnce() {
@@ -63,6 +65,12 @@ export async function pollOnce() {
       audit: call(`${prefix}/audit`, { query: { limit: 500 } }),
       darkLaunch: call('/api/v1/admin/dark-launch'),
     };
+    // A server whose reports cover a window of cluster evidence (window_from/window_to) is also asked for the last
+    // minute, which the charts draw; a server with counters since start gets its rates from consecutive polls.
+    if (state.windowed) {
+      reads.metricsMinute = call(`${prefix}/metrics`, { query: { window_minutes: 1 } });
+      reads.parityMinute = call(`${prefix}/parity`, { query: { window_minutes: 1 } });
+    }
     const names = Object.keys(reads);
     const results = await Promise.allSettled(Object.values(reads));
     const raw = {};
@@ -75,6 +83,7 @@ export async function pollOnce() {
       notify();
       return;
     }
+    state.windowed = Boolean(raw.metrics?.window_from);
     state.snapshot = buildSnapshot(raw, new Date());
     state.lastUpdated = new Date();
     record(state.snapshot);
@@ -107,10 +116,7 @@ export function buildSnapshot(raw, now) {
 }
 
 function buildRow(config, metrics, parity, dark, plans, audit, metricsReport) {
-  const paths = Object.fromEntries((metrics?.paths ?? []).map((p) => [p.path, p]));
-  const domain = paths.domain ?? {};
-  const legacy = paths.legacy ?? {};
-  const fallback = paths['legacy-fallback'] ?? {};
+  const { domain, legacy, fallback } = pathsOf(metrics);
   const total = (domain.requests ?? 0) + (legacy.requests ?? 0);
   const plan = latestPlan(plans);
   const minParity = plan?.settings?.min_parity_percent ?? defaultMinParityPercent;
@@ -164,21 +170,48 @@ function problemsOf(row) {
   return problems;
 }
 
-// One sample per poll and endpoint; charts turn consecutive samples into rates.
+// One sample per poll and endpoint, already as rates: from the last-minute report on a windowed server, else from
+// the difference with the previous poll (counters since start; a counter that went down means a restart: no point).
 function record(snapshot) {
   const cutoff = snapshot.takenAt.getTime() - historyMilliseconds;
+  const minute = snapshot.raw.metricsMinute;
+  const minuteMetrics = new Map((minute?.endpoints ?? []).map((m) => [m.endpoint, m]));
+  const minuteParity = new Map((snapshot.raw.parityMinute?.endpoints ?? []).map((p) => [p.endpoint, p]));
+  const minuteLength = minute ? (new Date(minute.window_to) - new Date(minute.window_from)) / 60000 : 0;
   for (const row of snapshot.rows) {
     const samples = state.history.get(row.name) ?? [];
-    samples.push({
-      t: snapshot.takenAt.getTime(),
-      percentage: row.percentage,
-      paths: Object.fromEntries(Object.entries(row.paths).map(([name, p]) => [name, {
-        requests: p.requests ?? 0, errors: p.errors ?? 0, p50: p.p50_ms ?? null, p95: p.p95_ms ?? null,
-      }])),
+    const t = snapshot.takenAt.getTime();
+    const counters = {
+      paths: Object.fromEntries(Object.entries(row.paths).map(([name, p]) => [name, { requests: p.requests ?? 0, errors: p.errors ?? 0 }])),
       parityCompared: row.parityCompared,
       parityMatched: row.parity?.matched ?? 0,
-      parityAccuracy: row.parityAccuracy,
-    });
+    };
+    const sample = { t, counters, percentage: row.percentage, overallParity: row.parityAccuracy, paths: {}, parity: null };
+    if (minute) {
+      const paths = pathsOf(minuteMetrics.get(row.name));
+      for (const [name, p] of Object.entries(paths)) {
+        sample.paths[name] = {
+          perMinute: minuteLength > 0 ? (p.requests ?? 0) / minuteLength : null,
+          errorRate: ratio(p.errors ?? 0, p.requests ?? 0), p50: p.p50_ms ?? null, p95: p.p95_ms ?? null,
+        };
+      }
+      sample.parity = minuteParity.get(row.name)?.accuracy_percent ?? null;
+    } else {
+      const previous = samples.at(-1)?.counters;
+      const seconds = samples.length ? (t - samples.at(-1).t) / 1000 : 0;
+      for (const [name, p] of Object.entries(row.paths)) {
+        const before = previous?.paths[name];
+        const requests = before && p.requests >= before.requests ? (p.requests ?? 0) - before.requests : null;
+        const errors = before && p.errors >= before.errors ? (p.errors ?? 0) - before.errors : null;
+        sample.paths[name] = {
+          perMinute: requests === null || seconds <= 0 ? null : (requests * 60) / seconds,
+          errorRate: requests ? ratio(errors ?? 0, requests) : null, p50: p.p50_ms ?? null, p95: p.p95_ms ?? null,
+        };
+      }
+      const compared = previous ? counters.parityCompared - previous.parityCompared : 0;
+      sample.parity = compared > 0 ? ratio(counters.parityMatched - previous.parityMatched, compared) : null;
+    }
+    samples.push(sample);
     while (samples.length && samples[0].t < cutoff) samples.shift();
     state.history.set(row.name, samples);
     const seen = state.verdicts.get(row.name) ?? new Map();
@@ -187,6 +220,11 @@ function record(snapshot) {
     }
     state.verdicts.set(row.name, seen);
   }
+}
+
+function pathsOf(metrics) {
+  const paths = Object.fromEntries((metrics?.paths ?? []).map((p) => [p.path, p]));
+  return { domain: paths.domain ?? {}, legacy: paths.legacy ?? {}, fallback: paths['legacy-fallback'] ?? {} };
 }
 
 // The judge's full verdict history when the server reports one, else the last evaluation.
