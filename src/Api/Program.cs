@@ -1,8 +1,8 @@
 using CameraMonitor.Api;
 using CameraMonitor.Api.Configuration;
-using CameraMonitor.Api.OperatorConsole;
 using CameraMonitor.Api.Endpoints;
 using CameraMonitor.Api.Hosting;
+using CameraMonitor.Api.OperatorConsole;
 using CameraMonitor.Api.Rollout;
 using CameraMonitor.Api.Security;
 using CameraMonitor.Application;
