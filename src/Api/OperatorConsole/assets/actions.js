@@ -57,7 +57,7 @@ export function endpointActions(row) {
       fields: [{ name: 'percentage', label: 'Domain share (%)', type: 'number', min: 0, max: 100, step: 'any', value: row.percentage,
         help: 'Sticky per client: a client on domain at 10 % stays there at 25 %.' }],
       effect: (v) => `Routes ${v.percentage === '' ? '?' : v.percentage} % of ${row.name}'s clients to the domain path (now ${row.percentage} %, from ${row.percentageSource}). Live on every instance within seconds.`
-        + (openPlan ? ` Plan #${openPlan.id} is active and may change it again at its next verdict.` : ''),
+        + (openPlan ? ` Cancels plan #${openPlan.id} first: a manual percentage wins over the plan.` : ''),
       run: (v, reason) => call(endpointPath(row), { method: 'PUT', body: { percentage: Number(v.percentage), reason } }),
     },
     {
@@ -101,13 +101,14 @@ export function endpointActions(row) {
     {
       id: 'drop-override', label: 'Drop run-time override',
       disabledReason: Object.values(row.config.sources ?? {}).includes('override') ? null : 'no run-time override is set',
-      effect: () => `Removes every run-time setting of ${row.name}: it goes back to appsettings / ROLLOUT_PERCENT.`,
+      effect: () => `Removes every run-time setting of ${row.name}: it goes back to appsettings / ROLLOUT_PERCENT`
+        + (openPlan ? `, and cancels plan #${openPlan.id} first.` : '.'),
       run: (_, reason) => call(endpointPath(row), { method: 'DELETE', query: { reason } }),
     },
     {
       id: 'rollback', label: 'Roll back', danger: true, defaultReason: 'rolled back from the console',
       effect: () => `Sets ${row.name} to 0 % at once (now ${row.percentage} %)`
-        + (openPlan ? ` and ends plan #${openPlan.id}` : '') + ': every request is served by legacy.',
+        + (openPlan ? ` and cancels plan #${openPlan.id}` : '') + ': every request is served by legacy.',
       run: (_, reason) => call(`${endpointPath(row)}/rollback`, { method: 'POST', query: { reason } }),
     },
   ];
