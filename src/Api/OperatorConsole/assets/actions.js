@@ -18,7 +18,11 @@ let planBody = {};
 // Which verbs this server has and which plan settings it accepts, from its OpenAPI document (once per session).
 export async function detectVerbs() {
   const server = await serverDescription();
-  for (const verb of planVerbs) verbRoutes.set(verb, server.operations.has(`POST ${prefix}/endpoints/{name}/plan/${verb}`));
+  const posts = [...server.operations].filter((o) => o.startsWith(`POST ${prefix}/`)).map((o) => o.slice('POST '.length));
+  for (const verb of planVerbs) {
+    const names = verb === 'promote' ? ['promote', 'promote-now', 'promote_now'] : [verb];
+    verbRoutes.set(verb, posts.find((path) => /\{name\}|\{id\}|\{plan_id\}/.test(path) && names.some((n) => path.endsWith(`/${n}`))) ?? null);
+  }
   planBody = server.requestProperties('POST', `${prefix}/endpoints/{name}/plan`);
 }
 
@@ -90,7 +94,9 @@ export function endpointActions(row) {
       id: `plan-${verb}`, label: verbLabels[verb], danger: verb === 'abort',
       disabledReason: verbAvailability(row, verb),
       effect: () => verbEffects[verb](row),
-      run: (_, reason) => call(`${endpointPath(row)}/plan/${verb}`, { method: 'POST', body: { reason } }),
+      // The reason goes both ways (query and body), whichever the verb's route binds.
+      run: (_, reason) => call(verbRoutes.get(verb).replace('{name}', encodeURIComponent(row.name))
+        .replace(/\{(id|plan_id)\}/, row.plan?.id), { method: 'POST', query: { reason }, body: { reason } }),
     })),
     {
       id: 'cancel-plan', label: 'Cancel plan',
