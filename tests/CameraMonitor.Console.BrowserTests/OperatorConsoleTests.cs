@@ -119,7 +119,7 @@ public sealed class OperatorConsoleTests(ConsoleHost host) : IClassFixture<Conso
     }
 
     [Fact]
-    public async Task Screenshots_OfOverviewAndEndpointPage_AreWrittenToDocs()
+    public async Task Screenshots_OfOverviewAndEndpointPage_AreWritten()
     {
         using var client = host.CreateClient();
         (await client.PutAsJsonAsync($"{Admin}/endpoints/ListAlertRules", new { parity_sample_rate = 100, reason = "screenshot: compare every answer" }))
@@ -129,7 +129,7 @@ public sealed class OperatorConsoleTests(ConsoleHost host) : IClassFixture<Conso
         await using var traffic = new TrafficLoop(client, "/api/v1/alerts/rules", "/api/v1/cameras", "/api/v1/statistics/daily?days=7");
         await using var session = await ConsoleSession.SignInAsync(host, ConsoleHost.OperatorKey);
         await Expect(session.Page.Locator("table.overview tbody tr").First).ToBeVisibleAsync();
-        var images = RepositoryPaths.DocsImages();
+        var images = RepositoryPaths.ScreenshotFolder();
 
         await session.Page.Locator("button.sort", new() { HasText = "Endpoint" }).ClickAsync();
         await session.Page.WaitForTimeoutAsync(4_000);
