@@ -104,8 +104,8 @@ function planCell(row) {
   const plan = row.plan;
   if (!plan) return h('span', { class: 'muted' }, 'no plan');
   const steps = plan.settings?.steps ?? [];
-  return [h('span', { class: `state state-${plan.state}` }, plan.state), ' ',
-    `step ${plan.current_step_index + 1}/${steps.length} (${steps[plan.current_step_index]} %)`];
+  return [h('span', { class: `state state-${plan.state}` }, plan.state), h('br'),
+    h('span', { class: 'small' }, `step ${plan.current_step_index + 1}/${steps.length} (${steps[plan.current_step_index]} %)`)];
 }
 
 function windowText(metrics) {
