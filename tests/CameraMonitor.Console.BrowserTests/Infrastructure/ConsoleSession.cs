@@ -47,7 +47,9 @@ public sealed class ConsoleSession : IAsyncDisposable
         }
     }
 
-    public static async Task<ConsoleSession> SignInAsync(ConsoleHost host, string apiKey, int width = 1280, int height = 900)
+    /// <param name="prepare">Runs on the page before it loads (e.g. routes that stand in for a newer server's answers).</param>
+    public static async Task<ConsoleSession> SignInAsync(ConsoleHost host, string apiKey, int width = 1280, int height = 900,
+        Func<IPage, Task>? prepare = null)
     {
         var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -57,6 +59,11 @@ public sealed class ConsoleSession : IAsyncDisposable
         });
         context.SetDefaultTimeout(20_000);
         var session = new ConsoleSession(context, await context.NewPageAsync());
+        if (prepare is not null)
+        {
+            await prepare(session.Page);
+        }
+
         await session.Page.GotoAsync("/console");
         await session.Page.GetByLabel("API key or bearer token").FillAsync(apiKey);
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
