@@ -13,7 +13,8 @@
 #    .data/bench/results.md).
 #
 # Knobs (environment): BENCH_RECORDS (200000), BENCH_DURATION (10s), BENCH_SINGLE_DURATION (5s), BENCH_CONNECTIONS (16),
-# BENCH_THREADS (2), BENCH_COMPARE_BATCHES (20), BENCH_PORT (a free port).
+# BENCH_THREADS (2), BENCH_COMPARE_BATCHES (20), BENCH_PORT (a free port), BENCH_API_KEY (the Development all-roles key;
+# every /api/v1 call carries it in X-Api-Key, see docs/security.md).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,6 +28,7 @@ THREADS="${BENCH_THREADS:-2}"
 COMPARE_BATCHES="${BENCH_COMPARE_BATCHES:-20}"
 PORT="${BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 BASE="http://127.0.0.1:${PORT}"
+AUTH="X-Api-Key: ${BENCH_API_KEY:-dev-admin-key-change-me}"
 WORK="${ROOT}/.data/bench"
 PG_DATA="${ROOT}/.data/bench-postgres"
 RESULTS="${WORK}/results.md"
@@ -83,7 +85,7 @@ psql_q() { psql "host=127.0.0.1 port=${PG_PORT} user=postgres dbname=cameramonit
 # --- ingest: POST one batch file, print "seconds" (fails on anything but 201) -------------------------
 post_batch() { # file force_domain
   local out code secs
-  out="$(curl -s -o "${WORK}/last-ingest.json" -w '%{http_code} %{time_total}' -X POST \
+  out="$(curl -s -o "${WORK}/last-ingest.json" -w '%{http_code} %{time_total}' -X POST -H "${AUTH}" \
     -H 'Content-Type: application/json' --data-binary "@$1" "${BASE}/api/v1/records/detection-records?force_domain=$2")"
   code="${out% *}"; secs="${out#* }"
   if [[ "${code}" != 201 ]]; then
@@ -137,14 +139,14 @@ for endpoint in "${READS[@]}"; do
     sep='?'; [[ "${endpoint}" == *\?* ]] && sep='&'
     url="${BASE}${endpoint}${sep}force_domain=${path}"
     expected=domain; [[ "${path}" == false ]] && expected=legacy
-    served="$(curl -s -o /dev/null -D - "${url}" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-served-by" { print $2 }')"
-    status="$(curl -s -o /dev/null -w '%{http_code}' "${url}")"
+    served="$(curl -s -o /dev/null -H "${AUTH}" -D - "${url}" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-served-by" { print $2 }')"
+    status="$(curl -s -o /dev/null -H "${AUTH}" -w '%{http_code}' "${url}")"
     if [[ "${status}" != 200 || "${served}" != "${expected}" ]]; then
       log "PROBLEM: ${url} answered ${status}, X-Served-By: ${served} (expected 200 ${expected})"
       ERRORS=$((ERRORS + 1))
     fi
-    wrk -t"${THREADS}" -c"${CONNECTIONS}" -d2s "${url}" >/dev/null # warm-up: JIT, pools, caches
-    out="$(wrk -t"${THREADS}" -c"${CONNECTIONS}" -d"${DURATION}" --latency "${url}")"
+    wrk -t"${THREADS}" -c"${CONNECTIONS}" -d2s -H "${AUTH}" "${url}" >/dev/null # warm-up: JIT, pools, caches
+    out="$(wrk -t"${THREADS}" -c"${CONNECTIONS}" -d"${DURATION}" --latency -H "${AUTH}" "${url}")"
     echo "== ${url}"$'\n'"${out}" >>"${WORK}/wrk.log"
     RPS[${path}]="$(awk '/^Requests\/sec:/ { print $2 }' <<<"${out}")"
     P50[${path}]="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"${out}")")"
@@ -156,7 +158,7 @@ for endpoint in "${READS[@]}"; do
       ERRORS=$((ERRORS + 1))
     fi
     # One client, one request at a time: the service time without the queueing of 16 connections on 2 cores.
-    out="$(wrk -t1 -c1 -d"${SINGLE_DURATION}" --latency "${url}")"
+    out="$(wrk -t1 -c1 -d"${SINGLE_DURATION}" --latency -H "${AUTH}" "${url}")"
     echo "== ${url} (single client)"$'\n'"${out}" >>"${WORK}/wrk.log"
     S50[${path}]="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"${out}")")"
     log "$(printf '%-60s %-6s %9s req/s  p50 %8s ms  p99 %8s ms  single-client p50 %8s ms' "${endpoint}" "${expected}" \
@@ -202,7 +204,7 @@ for (( k = 0; k < CLIENTS; k++ )); do
   (
     path=true; (( k % 2 == 1 )) && path=false
     for (( j = k; j < ${#COMPARE_FILES[@]}; j += CLIENTS )); do
-      curl -s -o /dev/null -w "%{http_code} force_domain=${path} ${COMPARE_FILES[j]}\n" -X POST \
+      curl -s -o /dev/null -w "%{http_code} force_domain=${path} ${COMPARE_FILES[j]}\n" -X POST -H "${AUTH}" \
         -H 'Content-Type: application/json' --data-binary "@${COMPARE_FILES[j]}" \
         "${BASE}/api/v1/records/detection-records?force_domain=${path}"
     done

@@ -26,7 +26,10 @@ public static class DependencyInjection
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        services.AddOpenApi(options => options.AddOperationTransformer<RolloutParametersTransformer>());
+        services.AddOpenApi(options => options
+            .AddOperationTransformer<RolloutParametersTransformer>()
+            .AddDocumentTransformer<SecuritySchemesTransformer>()
+            .AddOperationTransformer<SecuritySchemesTransformer>());
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag]);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<OperatorConsole.ConsoleAssets>();

@@ -3,12 +3,19 @@ using CameraMonitor.Api.Configuration;
 using CameraMonitor.Api.Endpoints;
 using CameraMonitor.Api.Hosting;
 using CameraMonitor.Api.OperatorConsole;
+using CameraMonitor.Api.RateLimiting;
 using CameraMonitor.Api.Rollout;
 using CameraMonitor.Api.Security;
 using CameraMonitor.Application;
 using CameraMonitor.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
+
+if (ApiKeyHash.TryRunCommand(args, Console.Out))
+{
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddEnvironmentAliases();
@@ -17,22 +24,32 @@ builder.Services
     .AddApplication(builder.Configuration)
     .AddInfrastructure(builder.Configuration)
     .AddApi(builder.Configuration)
-    .AddAdminSecurity(builder.Configuration)
+    .AddApiSecurity(builder.Configuration)
+    .AddApiRateLimits(builder.Configuration)
+    .AddTrustedProxies(builder.Configuration)
     .AddBrowserAccess(builder.Configuration);
 
 var app = builder.Build();
+// Refuse a bad configuration (e.g. a development key in Production) before the database is touched.
+app.Services.GetRequiredService<IStartupValidator>().Validate();
+LegacyAdminKeys.LogMapping(app.Services.GetRequiredService<IOptions<AdminSecurityOptions>>().Value, app.Logger);
 await app.InitializeDatabaseAsync();
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseMiddleware<RolloutHttpMiddleware>();
 
-app.MapOpenApi();
-app.MapScalarApiReference();
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(CameraMonitor.Api.DependencyInjection.ReadyTag) });
-app.MapPrometheusScrapingEndpoint("/metrics");
+app.MapOpenApi().AsApiReference(app);
+app.MapScalarApiReference().AsApiReference(app);
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AsHealthProbe();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(CameraMonitor.Api.DependencyInjection.ReadyTag) })
+    .AsHealthProbe();
+app.MapPrometheusScrapingEndpoint("/metrics").AsMetrics(app);
 app.MapCamerasEndpoints();
 app.MapSystemEndpoints();
 app.MapViolationsEndpoints();

@@ -32,8 +32,8 @@ public sealed class OperatorConsoleTests(ConsoleHost host) : IClassFixture<Conso
     [Fact]
     public async Task StartPlan_WhenTrafficFlows_StepChangesOnThePage()
     {
-        using var client = host.CreateClient();
-        await using var traffic = new TrafficLoop(client, "/api/v1/cameras");
+        using var viewer = host.CreateClient(ConsoleHost.TrafficKey);
+        await using var traffic = new TrafficLoop(viewer, "/api/v1/cameras");
         await using var session = await ConsoleSession.SignInAsync(host, ConsoleHost.OperatorKey);
         await session.OpenEndpointAsync("ListCameras");
 
@@ -126,7 +126,8 @@ public sealed class OperatorConsoleTests(ConsoleHost host) : IClassFixture<Conso
             .EnsureSuccessStatusCode();
         (await client.PostAsJsonAsync($"{Admin}/endpoints/ListAlertRules/plan",
             new { steps = new[] { 25, 50, 100 }, observation_seconds = 600, min_requests = 5, reason = "screenshot plan" })).EnsureSuccessStatusCode();
-        await using var traffic = new TrafficLoop(client, "/api/v1/alerts/rules", "/api/v1/cameras", "/api/v1/statistics/daily?days=7");
+        using var viewer = host.CreateClient(ConsoleHost.TrafficKey);
+        await using var traffic = new TrafficLoop(viewer, "/api/v1/alerts/rules", "/api/v1/cameras", "/api/v1/statistics/daily?days=7");
         await using var session = await ConsoleSession.SignInAsync(host, ConsoleHost.OperatorKey);
         await Expect(session.Page.Locator("table.overview tbody tr").First).ToBeVisibleAsync();
         var images = RepositoryPaths.ScreenshotFolder();

@@ -1,3 +1,4 @@
+using CameraMonitor.Api.RateLimiting;
 using CameraMonitor.Api.Security;
 using CameraMonitor.Application.Rollout.Admin.GetDarkLaunchReport;
 using MediatR;
@@ -12,8 +13,10 @@ public static class AdminDarkLaunchEndpoints
 
     public static IEndpointRouteBuilder MapAdminDarkLaunchEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, Report).RequireAuthorization(AdminPolicies.Read).WithTags("Admin: dark launch")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        app.MapGet(Path, Report).RequireAuthorization(AdminPolicies.Read).RequireRateLimiting(RateLimitPolicies.Operator)
+            .WithTags("Admin: dark launch")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CameraMonitor.Api.RateLimiting;
 using CameraMonitor.Api.Security;
 using CameraMonitor.Application.Rollout.Admin.CancelRolloutPlan;
 using CameraMonitor.Application.Rollout.Admin.GetParityReport;
@@ -26,9 +27,10 @@ public static class AdminRolloutEndpoints
 
     public static IEndpointRouteBuilder MapAdminRolloutEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(Prefix).RequireAuthorization(AdminPolicies.Read).WithTags("Admin: rollout")
+        var group = app.MapGroup(Prefix).RequireAuthorization(AdminPolicies.Read).RequireRateLimiting(RateLimitPolicies.Operator)
+            .WithTags("Admin: rollout")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesValidationProblem();
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesValidationProblem();
         group.MapGet("/endpoints", ListEndpoints);
         group.MapPut("/endpoints/{name}", UpdateEndpoint).RequireAuthorization(AdminPolicies.Change)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -89,6 +91,5 @@ public static class AdminRolloutEndpoints
     private static async Task<Ok<ListRolloutPlansResponse>> ListPlans(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListRolloutPlansQuery(), cancellationToken));
 
-    // The policies only admit authenticated keys, whose name is the key's owner.
-    private static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
+    private static string Actor(ClaimsPrincipal user) => user.Owner();
 }

@@ -25,6 +25,6 @@ public static class AdminSessionEndpoints
         var canChange = await authorization.AuthorizeAsync(user, AdminPolicies.Change);
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).Distinct().Order(StringComparer.Ordinal).ToList();
         return TypedResults.Ok(new AdminSession(user.Identity?.Name ?? "unknown", roles, canChange.Succeeded,
-            canChange.Succeeded ? null : $"needs the '{AdminRoles.Operator}' role"));
+            canChange.Succeeded ? null : $"needs the '{ApiRoles.Operator}' role"));
     }
 }

@@ -1,3 +1,4 @@
+using CameraMonitor.Api.Security;
 using CameraMonitor.Application.Alerts.ListAlertHistory;
 using CameraMonitor.Application.Alerts.ListAlertRules;
 using MediatR;
@@ -10,7 +11,7 @@ public static class AlertsEndpoints
 {
     public static IEndpointRouteBuilder MapAlertsEndpoints(this IEndpointRouteBuilder app)
     {
-        var alerts = app.MapGroup("/api/v1/alerts").WithTags("Alerts").ProducesValidationProblem();
+        var alerts = app.MapGroup("/api/v1/alerts").WithTags("Alerts").RequireAuthorization(ApiPolicies.View).ProducesValidationProblem();
         alerts.MapGet("/history-db", ListAlertHistory)
             .WithName(nameof(ListAlertHistory))
             .WithSummary("Stored alerts, newest first; filters camera_id, alert_type, severity, since, limit.");

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using CameraMonitor.Api.Security;
 using CameraMonitor.Application.Cameras;
 using CameraMonitor.Application.Cameras.CheckCameraMirror;
 using CameraMonitor.Application.Cameras.CreateCamera;
@@ -19,28 +21,28 @@ public static class CamerasEndpoints
     {
         var cameras = app.MapGroup(BasePath).WithTags("Cameras").ProducesValidationProblem();
         cameras.MapGet("/", ListCameras)
-            .WithName(nameof(ListCameras))
+            .WithName(nameof(ListCameras)).RequireAuthorization(ApiPolicies.View)
             .WithSummary("Every camera, ordered by id; optionally only enabled ones or one status.");
         cameras.MapPost("/", CreateCamera)
-            .WithName(nameof(CreateCamera))
+            .WithName(nameof(CreateCamera)).RequireAuthorization(ApiPolicies.ManageCameras)
             .WithSummary("Registers a camera: 201 with its Location; 400 invalid; 409 when the id is taken.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         // A literal segment outranks {camera_id}, so "consistency" is never read as a camera id.
         cameras.MapGet("/consistency", CheckCameraMirror)
-            .WithName(nameof(CheckCameraMirror))
+            .WithName(nameof(CheckCameraMirror)).RequireAuthorization(ApiPolicies.View)
             .WithSummary("Every difference between the cameras.yaml mirror and the cameras table.");
         // No route constraint on {camera_id}: a constraint would turn a malformed id into a 404, whereas the
         // validators answer 400 naming camera_id.
         cameras.MapPut("/{camera_id}", UpdateCamera)
-            .WithName(nameof(UpdateCamera))
+            .WithName(nameof(UpdateCamera)).RequireAuthorization(ApiPolicies.ManageCameras)
             .WithSummary("Partial update: fields left out (or null) keep their value.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         cameras.MapDelete("/{camera_id}", DeleteCamera)
-            .WithName(nameof(DeleteCamera))
+            .WithName(nameof(DeleteCamera)).RequireAuthorization(ApiPolicies.ManageCameras)
             .WithSummary("Deletes a camera; its detection records and violations are kept.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         cameras.MapGet("/{camera_id}/stats", GetCameraStats)
-            .WithName(nameof(GetCameraStats))
+            .WithName(nameof(GetCameraStats)).RequireAuthorization(ApiPolicies.View)
             .WithSummary("All-time detection and violation statistics of one camera.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
@@ -51,16 +53,16 @@ public static class CamerasEndpoints
         TypedResults.Ok(await mediator.Send(new ListCamerasQuery(enabled, status), cancellationToken));
 
     private static async Task<Created<CameraWriteResponse>> CreateCamera(IMediator mediator,
-        [FromBody] CreateCameraCommand command, CancellationToken cancellationToken)
+        [FromBody] CreateCameraCommand command, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var response = await mediator.Send(command, cancellationToken);
+        var response = await mediator.Send(command with { Actor = user.Owner() }, cancellationToken);
         return TypedResults.Created($"{BasePath}/{Uri.EscapeDataString(response.Camera.Id)}", response);
     }
 
     private static async Task<Ok<CameraWriteResponse>> UpdateCamera(IMediator mediator,
         [FromRoute(Name = "camera_id")] string cameraId, [FromBody] UpdateCameraCommand changes,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(changes with { CameraId = cameraId }, cancellationToken));
+        ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(changes with { CameraId = cameraId, Actor = user.Owner() }, cancellationToken));
 
     private static async Task<Ok<DeleteCameraResponse>> DeleteCamera(IMediator mediator,
         [FromRoute(Name = "camera_id")] string cameraId, CancellationToken cancellationToken) =>

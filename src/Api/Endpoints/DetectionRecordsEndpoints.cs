@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CameraMonitor.Api.RateLimiting;
+using CameraMonitor.Api.Security;
 using CameraMonitor.Application.Common.Errors;
 using CameraMonitor.Application.Detections.IngestDetectionRecords;
 using CameraMonitor.Application.Detections.ListDetectionRecords;
@@ -19,10 +21,11 @@ public static class DetectionRecordsEndpoints
         var records = app.MapGroup("/api/v1/records/detection-records").WithTags("Detection records")
             .ProducesValidationProblem();
         records.MapGet("/{camera_id}", ListDetectionRecords)
-            .WithName(nameof(ListDetectionRecords))
+            .WithName(nameof(ListDetectionRecords)).RequireAuthorization(ApiPolicies.View)
             .WithSummary("A camera's detection records, newest first, paged, optionally within [start_time, end_time].");
         records.MapPost("/", IngestDetectionRecords)
-            .WithName(nameof(IngestDetectionRecords))
+            .WithName(nameof(IngestDetectionRecords)).RequireAuthorization(ApiPolicies.Ingest)
+            .RequireRateLimiting(RateLimitPolicies.Ingest)
             .WithSummary("Ingest one record or an array of up to 1000, all or nothing; honours Idempotency-Key.")
             .Accepts<List<DetectionRecordInput>>("application/json")
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -1,3 +1,4 @@
+using CameraMonitor.Api.Security;
 using CameraMonitor.Application.Statistics.CameraStatistics;
 using CameraMonitor.Application.Statistics.Daily;
 using CameraMonitor.Application.Statistics.Events;
@@ -15,7 +16,7 @@ public static class StatisticsEndpoints
     {
         // "summary" is a literal segment, which ASP.NET Core routing always prefers over the {camera_id}
         // parameter of the same depth: the summary is never taken for a camera called "summary".
-        var records = app.MapGroup("/api/v1/records/statistics").WithTags("Statistics").ProducesValidationProblem();
+        var records = app.MapGroup("/api/v1/records/statistics").WithTags("Statistics").RequireAuthorization(ApiPolicies.View).ProducesValidationProblem();
         records.MapGet("/summary", GetStatisticsSummary)
             .WithName(nameof(GetStatisticsSummary))
             .WithSummary("Totals per camera and overall for a period of whole UTC hours (1h, 24h, 7d, 30d).");
@@ -23,7 +24,7 @@ public static class StatisticsEndpoints
             .WithName(nameof(GetCameraStatistics))
             .WithSummary("One camera's totals, performance (avg, p95 processing_ms) and anomalies.");
 
-        var statistics = app.MapGroup("/api/v1/statistics").WithTags("Statistics").ProducesValidationProblem();
+        var statistics = app.MapGroup("/api/v1/statistics").WithTags("Statistics").RequireAuthorization(ApiPolicies.View).ProducesValidationProblem();
         statistics.MapGet("/daily", GetDailyStatistics)
             .WithName(nameof(GetDailyStatistics))
             .WithSummary("Violations per UTC day, oldest first, quiet days included.");

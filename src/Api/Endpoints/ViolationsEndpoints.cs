@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using CameraMonitor.Api.Security;
 using CameraMonitor.Application.Violations;
 using CameraMonitor.Application.Violations.ChangeViolationStatus;
 using CameraMonitor.Application.Violations.GetViolation;
@@ -15,11 +17,12 @@ public static class ViolationsEndpoints
         var violations = app.MapGroup("/api/v1/records/violations").WithTags("Violations")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         violations.MapGet("/{violation_id}", GetViolation)
-            .WithName(nameof(GetViolation))
+            .WithName(nameof(GetViolation)).RequireAuthorization(ApiPolicies.View)
             .WithSummary("One violation with its review fields; 404 when unknown, 400 for a non-numeric id.");
         violations.MapPut("/{violation_id}/status", ChangeViolationStatus)
-            .WithName(nameof(ChangeViolationStatus))
-            .WithSummary("Review a violation (pending → confirmed | false_positive → …); 409 when it changed meanwhile.")
+            .WithName(nameof(ChangeViolationStatus)).RequireAuthorization(ApiPolicies.Review)
+            .WithSummary("Review a violation (pending → confirmed | false_positive → …); 409 when it changed meanwhile; handled_by defaults to the caller.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
@@ -30,7 +33,9 @@ public static class ViolationsEndpoints
 
     private static async Task<Ok<ChangeViolationStatusResponse>> ChangeViolationStatus(IMediator mediator,
         [FromRoute(Name = "violation_id")] string violationId, string? status, string? notes,
-        [FromQuery(Name = "handled_by")] string? handledBy, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new ChangeViolationStatusCommand(violationId, status, notes, handledBy),
+        [FromQuery(Name = CallerIdentity.HandledByParameter)] string? handledBy, ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ChangeViolationStatusCommand(violationId, status, notes,
+                user.ActingAs(handledBy, CallerIdentity.HandledByParameter)),
             cancellationToken));
 }

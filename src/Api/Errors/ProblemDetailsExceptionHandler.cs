@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CameraMonitor.Api.Security;
 using CameraMonitor.Application.Common.Errors;
 using CameraMonitor.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
@@ -29,6 +30,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Title = "The request breaks a business rule.",
                 Detail = broken.Message,
             },
+            AccessDeniedException denied => Denied(httpContext, denied),
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
             ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict.", conflict.Message),
             BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
@@ -80,6 +82,18 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 
         var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
         return field.Length == 0 ? null : field;
+    }
+
+    /// <summary>A parameter the caller's roles do not allow: 403 naming it, with the insufficient_scope challenge.</summary>
+    private static ProblemDetails Denied(HttpContext httpContext, AccessDeniedException denied)
+    {
+        httpContext.Response.Headers.WWWAuthenticate = AccessDeniedException.InsufficientScope;
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [denied.Field] = [denied.Message] })
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Title = "Forbidden.",
+            Detail = denied.Message,
+        };
     }
 
     private static ProblemDetails Problem(int status, string title, string detail) =>

@@ -1,3 +1,4 @@
+using CameraMonitor.Api.Security;
 using CameraMonitor.Application.Common.Errors;
 using CameraMonitor.Application.Rollout.Routing;
 
@@ -5,7 +6,8 @@ namespace CameraMonitor.Api.Rollout;
 
 /// <summary>
 /// Fills the request's <see cref="RequestContext"/> (client key, force_domain) and names the implementation
-/// that served it in the X-Served-By response header.
+/// that served it in the X-Served-By response header. Runs after authorization: force_domain is honoured only
+/// for operators, anyone else gets a 403 naming it.
 /// </summary>
 public sealed class RolloutHttpMiddleware(RequestDelegate next)
 {
@@ -52,9 +54,15 @@ public sealed class RolloutHttpMiddleware(RequestDelegate next)
             return null;
         }
 
-        return bool.TryParse(values.ToString(), out var force)
-            ? force
-            : throw RequestValidationException.ForField(ForceDomainParameter,
+        if (!bool.TryParse(values.ToString(), out var force))
+        {
+            throw RequestValidationException.ForField(ForceDomainParameter,
                 $"{ForceDomainParameter} must be true or false; got '{values}'.");
+        }
+
+        return context.User.IsInRole(ApiRoles.Operator)
+            ? force
+            : throw new AccessDeniedException(ForceDomainParameter,
+                $"{ForceDomainParameter} picks the implementation for testing; it needs the '{ApiRoles.Operator}' role besides the route's own.");
     }
 }

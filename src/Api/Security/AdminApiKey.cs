@@ -1,13 +1,12 @@
 namespace CameraMonitor.Api.Security;
 
-/// <summary>One entry of Admin:ApiKeys.</summary>
+/// <summary>One entry of the older Admin:ApiKeys section; mapped onto Auth:ApiKeys at start-up.</summary>
 public sealed class AdminApiKey
 {
     public string Key { get; set; } = string.Empty;
 
-    /// <summary>Who holds the key; named in every audit row of a change made with it.</summary>
     public string Owner { get; set; } = string.Empty;
 
-    /// <summary><see cref="AdminRoles.Reader"/> or <see cref="AdminRoles.Operator"/>.</summary>
+    /// <summary><see cref="ApiRoles.Reader"/> or <see cref="ApiRoles.Operator"/>.</summary>
     public string Role { get; set; } = string.Empty;
 }

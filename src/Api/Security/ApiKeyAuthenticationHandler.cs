@@ -1,88 +1,83 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace CameraMonitor.Api.Security;
 
 /// <summary>
-/// Authenticates an operator API call by its key (X-Api-Key, or Authorization: Bearer KEY) against
-/// Admin:ApiKeys; the principal is named after the key's owner and carries its role. Challenges and
-/// refusals are answered as problem details (401 / 403).
+/// Authenticates a call by its API key (X-Api-Key, or Authorization: Bearer KEY) against Auth:ApiKeys. The
+/// principal is named after the key's owner and holds its roles. Refusals get their problem body from
+/// <see cref="ProblemDetailsAuthorizationResultHandler"/>.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptionsMonitor<AdminSecurityOptions> keys,
-    IProblemDetailsService problemDetails)
+    IOptions<AuthOptions> auth)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string ApiKeyHeader = "X-Api-Key";
-    private const string BearerPrefix = "Bearer ";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var presented = PresentedKey();
+        var presented = PresentedKey(Request);
         if (presented is null)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var match = keys.CurrentValue.ApiKeys.FirstOrDefault(k => SameKey(k.Key, presented));
+        var match = Find(ApiKeyHash.Of(presented));
         if (match is null)
         {
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, match.Owner), new Claim(ClaimTypes.Role, match.Role)], SchemeName);
+            [new Claim(ClaimTypes.Name, match.Owner), .. match.Roles.Select(role => new Claim(ClaimTypes.Role, role))],
+            SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        WriteProblem(StatusCodes.Status401Unauthorized, "Authentication required.",
-            $"Send an API key in the {ApiKeyHeader} header or as Authorization: Bearer <key>.");
-
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        WriteProblem(StatusCodes.Status403Forbidden, "Forbidden.",
-            $"This API key's role may not do this; changes need the '{AdminRoles.Operator}' role.");
-
-    private string? PresentedKey()
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var header = Request.Headers[ApiKeyHeader].ToString();
-        if (header.Length > 0)
-        {
-            return header;
-        }
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.WWWAuthenticate, $"ApiKey header=\"{ApiKeyHeader}\"");
+        Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.WWWAuthenticate, "Bearer");
+        return Task.CompletedTask;
+    }
 
-        var authorization = Request.Headers.Authorization.ToString();
-        return authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) && authorization.Length > BearerPrefix.Length
-            ? authorization[BearerPrefix.Length..].Trim()
+    /// <summary>The key from X-Api-Key, else the value of Authorization: Bearer; null when neither is sent.</summary>
+    public static string? PresentedKey(HttpRequest request)
+    {
+        var header = request.Headers[ApiKeyHeader].ToString();
+        return header.Length > 0 ? header : BearerValue(request);
+    }
+
+    public static string? BearerValue(HttpRequest request)
+    {
+        const string prefix = "Bearer ";
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && authorization.Length > prefix.Length
+            ? authorization[prefix.Length..].Trim()
             : null;
     }
 
-    // Compares hashes in constant time, so response timing does not reveal how much of a key was right.
-    private static bool SameKey(string configured, string presented) =>
-        configured.Length > 0 && CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(configured)), SHA256.HashData(Encoding.UTF8.GetBytes(presented)));
-
-    private async Task WriteProblem(int status, string title, string detail)
+    // Every stored hash is compared, each in constant time, so timing reveals neither which key matched nor
+    // how much of a key was right.
+    private ApiKeyOptions? Find(byte[] presentedHash)
     {
-        Response.StatusCode = status;
-        if (status == StatusCodes.Status401Unauthorized)
+        ApiKeyOptions? match = null;
+        foreach (var key in auth.Value.ApiKeys)
         {
-            Response.Headers.WWWAuthenticate = "Bearer";
+            if (CryptographicOperations.FixedTimeEquals(key.Hash(), presentedHash))
+            {
+                match ??= key;
+            }
         }
 
-        await problemDetails.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        });
+        return match;
     }
 }

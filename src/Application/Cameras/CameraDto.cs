@@ -2,7 +2,10 @@ using CameraMonitor.Domain.Cameras;
 
 namespace CameraMonitor.Application.Cameras;
 
-/// <summary>A camera as the API shows it (snake_case on the wire, times in UTC).</summary>
+/// <summary>
+/// A camera as the API shows it (snake_case on the wire, times in UTC); created_by and updated_by name the
+/// principals that wrote it (null for cameras older than that record).
+/// </summary>
 public sealed record CameraDto(
     string Id,
     string Name,
@@ -11,7 +14,9 @@ public sealed record CameraDto(
     bool Enabled,
     string Status,
     DateTime CreatedAt,
-    DateTime UpdatedAt)
+    DateTime UpdatedAt,
+    string? CreatedBy,
+    string? UpdatedBy)
 {
     public static CameraDto FromDomain(Camera camera) => new(
         camera.Id.Value,
@@ -21,5 +26,7 @@ public sealed record CameraDto(
         camera.Enabled,
         camera.Status.ToName(),
         camera.CreatedAt.UtcDateTime,
-        camera.UpdatedAt.UtcDateTime);
+        camera.UpdatedAt.UtcDateTime,
+        camera.CreatedBy,
+        camera.UpdatedBy);
 }

@@ -13,7 +13,7 @@ public sealed class Camera : IAggregateRoot
     private static readonly string[] AllowedSchemes = ["rtsp", "rtsps", "http", "https"];
 
     private Camera(CameraId id, string name, string location, string sourceUrl, bool enabled, CameraStatus status,
-        DateTimeOffset createdAt, DateTimeOffset updatedAt)
+        DateTimeOffset createdAt, DateTimeOffset updatedAt, string? createdBy, string? updatedBy)
     {
         Id = id;
         Name = name;
@@ -23,6 +23,8 @@ public sealed class Camera : IAggregateRoot
         Status = status;
         CreatedAt = createdAt;
         UpdatedAt = updatedAt;
+        CreatedBy = createdBy;
+        UpdatedBy = updatedBy;
     }
 
     public CameraId Id { get; }
@@ -34,26 +36,33 @@ public sealed class Camera : IAggregateRoot
     public DateTimeOffset CreatedAt { get; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Who created the camera (an API key's owner or a token's subject); null for cameras older than that record.</summary>
+    public string? CreatedBy { get; }
+
+    /// <summary>Who made the last change; null for cameras older than that record.</summary>
+    public string? UpdatedBy { get; private set; }
+
     public static Camera Create(string id, string name, string? location, string sourceUrl, bool enabled,
-        CameraStatus status, TimeProvider clock)
+        CameraStatus status, TimeProvider clock, string? actor = null)
     {
         var now = clock.UtcNowForStorage();
         return new Camera(CameraId.From(id), CheckName(name), CheckLocation(location), CheckSourceUrl(sourceUrl),
-            enabled, status, now, now);
+            enabled, status, now, now, actor, actor);
     }
 
     /// <summary>Rebuilds a stored camera; stored rows went through the same rules, but we re-check them anyway.</summary>
     public static Camera Rehydrate(string id, string name, string? location, string sourceUrl, bool enabled,
-        CameraStatus status, DateTimeOffset createdAt, DateTimeOffset updatedAt) =>
+        CameraStatus status, DateTimeOffset createdAt, DateTimeOffset updatedAt, string? createdBy = null,
+        string? updatedBy = null) =>
         new(CameraId.From(id), CheckName(name), CheckLocation(location), CheckSourceUrl(sourceUrl), enabled, status,
-            createdAt, updatedAt);
+            createdAt, updatedAt, createdBy, updatedBy);
 
     /// <summary>
     /// Partial update: a null argument leaves that field as it was. Every new value is checked before any is
     /// applied, so a rejected change leaves the camera exactly as it was (never half-changed).
     /// </summary>
     public void Change(string? name, string? location, string? sourceUrl, bool? enabled, CameraStatus? status,
-        TimeProvider clock)
+        TimeProvider clock, string? actor = null)
     {
         var newName = name is null ? Name : CheckName(name);
         var newLocation = location is null ? Location : CheckLocation(location);
@@ -64,6 +73,7 @@ public sealed class Camera : IAggregateRoot
         Enabled = enabled ?? Enabled;
         Status = status ?? Status;
         UpdatedAt = clock.UtcNowForStorage();
+        UpdatedBy = actor;
     }
 
     private static string CheckName(string? name)

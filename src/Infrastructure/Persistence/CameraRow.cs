@@ -9,4 +9,6 @@ public sealed record CameraRow(
     bool Enabled,
     string Status,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    string? CreatedBy,
+    string? UpdatedBy);

@@ -11,9 +11,11 @@ public sealed class OperatorConsoleAssetsTests(ApiFixture api) : IClassFixture<A
     [InlineData("/console/", "text/html")]
     [InlineData("/console/app.js", "text/javascript")]
     [InlineData("/console/console.css", "text/css")]
-    public async Task Get_WhenFileExists_ServesItWithItsTypeAndAStrictPolicy(string path, string mediaType)
+    public async Task Get_WhenFileExists_ServesItWithoutAKeyWithItsTypeAndAStrictPolicy(string path, string mediaType)
     {
-        using var response = await api.Client.GetAsync(path);
+        using var client = api.CreateAnonymousClient();
+
+        using var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);

@@ -1,3 +1,4 @@
+using CameraMonitor.Api.Security;
 using CameraMonitor.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -15,11 +16,28 @@ public class ApiFixture : DatabaseFixture
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Operator API keys of the test host (Admin:ApiKeys), one per role.</summary>
+    /// <summary>
+    /// The key every client of the fixture sends unless told otherwise: it holds every role, so a test about an
+    /// endpoint's behaviour is not also a test about access. Use <see cref="CreateClientFor"/> for one role,
+    /// <see cref="CreateAnonymousClient"/> for none.
+    /// </summary>
+    public const string AdminKey = "test-admin-key-0123456789";
+    public const string AdminOwner = "test-admin";
     public const string OperatorKey = "test-operator-key-0123456789";
     public const string OperatorOwner = "test-operator";
     public const string ReaderKey = "test-reader-key-0123456789";
     public const string ReaderOwner = "test-reader";
+
+    /// <summary>Tokens the test host accepts are signed with this key by this issuer for this audience (see <see cref="TestTokens"/>).</summary>
+    public const string JwtSigningKey = "test-jwt-signing-key-0123456789-0123456789";
+    public const string JwtIssuer = "https://issuer.cameramonitor.test";
+    public const string JwtAudience = "cameramonitor-api";
+
+    /// <summary>The key of the test host that holds exactly <paramref name="role"/> (Auth:ApiKeys, one per role).</summary>
+    public static string KeyOf(string role) => $"test-{role}-key-0123456789";
+
+    /// <summary>The owner name of <see cref="KeyOf"/>: what handled_by, audit rows and created_by show.</summary>
+    public static string OwnerOf(string role) => $"test-{role}";
 
     public FakeTimeProvider Clock { get; } = new(Now);
 
@@ -34,18 +52,13 @@ public class ApiFixture : DatabaseFixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        Factory = new AuthenticatedApiFactory(AdminKey).WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
             builder.UseSetting("DemoData:Load", "false");
             builder.UseSetting("CameraMirror:Path", CameraMirrorPath);
-            builder.UseSetting("Admin:ApiKeys:0:Key", OperatorKey);
-            builder.UseSetting("Admin:ApiKeys:0:Owner", OperatorOwner);
-            builder.UseSetting("Admin:ApiKeys:0:Role", "operator");
-            builder.UseSetting("Admin:ApiKeys:1:Key", ReaderKey);
-            builder.UseSetting("Admin:ApiKeys:1:Owner", ReaderOwner);
-            builder.UseSetting("Admin:ApiKeys:1:Role", "reader");
+            UseTestCredentials(builder);
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
             ConfigureHost(builder);
         });
@@ -68,15 +81,48 @@ public class ApiFixture : DatabaseFixture
     public WebApplicationFactory<Program> WithServices(Action<IServiceCollection> configure) =>
         Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(configure));
 
-    /// <summary>A client of <paramref name="factory"/> (default: the main host) that sends an API key in X-Api-Key.</summary>
+    /// <summary>A client of <paramref name="factory"/> (default: the main host) that sends <paramref name="apiKey"/> in X-Api-Key.</summary>
     public HttpClient CreateClientWithKey(string apiKey, WebApplicationFactory<Program>? factory = null)
     {
+        var client = CreateAnonymousClient(factory);
+        client.DefaultRequestHeaders.Add(AuthenticatedApiFactory.ApiKeyHeader, apiKey);
+        return client;
+    }
+
+    /// <summary>A client whose key holds only <paramref name="role"/> (an <c>ApiRoles</c> constant, e.g. "reviewer").</summary>
+    public HttpClient CreateClientFor(string role, WebApplicationFactory<Program>? factory = null) =>
+        CreateClientWithKey(KeyOf(role), factory);
+
+    /// <summary>A client that sends no credentials at all.</summary>
+    public HttpClient CreateAnonymousClient(WebApplicationFactory<Program>? factory = null)
+    {
         var client = (factory ?? Factory).CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        client.DefaultRequestHeaders.Remove(AuthenticatedApiFactory.ApiKeyHeader);
         return client;
     }
 
     protected virtual Task SeedAsync() => ExecuteAsync(SeedData.CamerasSql);
+
+    /// <summary>One key per role, the all-roles <see cref="AdminKey"/>, and the token settings of <see cref="TestTokens"/>.</summary>
+    private static void UseTestCredentials(IWebHostBuilder builder)
+    {
+        string[] roles = [.. ApiRoles.All];
+        var keys = roles.Select(role => (Key: KeyOf(role), Owner: OwnerOf(role), Roles: new[] { role }))
+            .Append((Key: AdminKey, Owner: AdminOwner, Roles: roles));
+        foreach (var (entry, i) in keys.Select((entry, i) => (entry, i)))
+        {
+            builder.UseSetting($"Auth:ApiKeys:{i}:Key", entry.Key);
+            builder.UseSetting($"Auth:ApiKeys:{i}:Owner", entry.Owner);
+            foreach (var (role, j) in entry.Roles.Select((role, j) => (role, j)))
+            {
+                builder.UseSetting($"Auth:ApiKeys:{i}:Roles:{j}", role);
+            }
+        }
+
+        builder.UseSetting("Auth:Jwt:SigningKey", JwtSigningKey);
+        builder.UseSetting("Auth:Jwt:Issuer", JwtIssuer);
+        builder.UseSetting("Auth:Jwt:Audience", JwtAudience);
+    }
 
     /// <summary>Extra settings or services of the main host, for fixtures that need them.</summary>
     protected virtual void ConfigureHost(IWebHostBuilder builder)

@@ -66,14 +66,14 @@ public sealed class RolloutLiveTests(ApiFixture api) : IClassFixture<ApiFixture>
         using var production = api.WithServices(_ => { }).WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Production");
-            b.UseSetting("Admin:ApiKeys:2:Key", AdminSecurityOptions.DevelopmentKey);
-            b.UseSetting("Admin:ApiKeys:2:Owner", "someone");
-            b.UseSetting("Admin:ApiKeys:2:Role", "operator");
+            b.UseSetting("Admin:ApiKeys:0:Key", DevelopmentKeys.ForRole(ApiRoles.Operator));
+            b.UseSetting("Admin:ApiKeys:0:Owner", "someone");
+            b.UseSetting("Admin:ApiKeys:0:Role", "operator");
         });
 
         var error = Assert.ThrowsAny<Exception>(() => production.CreateClient());
 
-        Assert.Contains("development key", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Admin:ApiKeys:0 is a published development key", error.ToString(), StringComparison.Ordinal);
     }
 
     private WebApplicationFactory<Program> SecondInstance(double refreshSeconds) =>

@@ -19,6 +19,9 @@ public sealed class ConsoleHost : DatabaseFixture
     public const string ReaderKey = "browser-reader-key-0123456789";
     public const string ReaderOwner = "console-reader";
 
+    /// <summary>A viewer: the key of the read traffic the tests generate (every /api/v1 route needs a key).</summary>
+    public const string TrafficKey = "browser-viewer-key-0123456789";
+
     /// <summary>Where Debian installs chromium (.ci/run installs it); override with CHROMIUM_PATH.</summary>
     public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
 
@@ -39,12 +42,9 @@ public sealed class ConsoleHost : DatabaseFixture
             builder.UseSetting("DemoData:Load", "true");
             builder.UseSetting("CameraMirror:Path", Path.Combine(Path.GetTempPath(), $"cameramonitor-console-{Guid.NewGuid():N}.yaml"));
             builder.UseSetting("Rollout:Plans:EvaluationIntervalSeconds", "1");
-            builder.UseSetting("Admin:ApiKeys:0:Key", OperatorKey);
-            builder.UseSetting("Admin:ApiKeys:0:Owner", OperatorOwner);
-            builder.UseSetting("Admin:ApiKeys:0:Role", "operator");
-            builder.UseSetting("Admin:ApiKeys:1:Key", ReaderKey);
-            builder.UseSetting("Admin:ApiKeys:1:Owner", ReaderOwner);
-            builder.UseSetting("Admin:ApiKeys:1:Role", "reader");
+            UseKey(builder, 0, OperatorKey, OperatorOwner, "operator");
+            UseKey(builder, 1, ReaderKey, ReaderOwner, "reader");
+            UseKey(builder, 2, TrafficKey, "console-traffic", "viewer");
         });
         factory.UseKestrel(0);
         factory.StartServer();
@@ -72,6 +72,13 @@ public sealed class ConsoleHost : DatabaseFixture
         playwright.Dispose();
         await factory.DisposeAsync();
         await base.DisposeAsync();
+    }
+
+    private static void UseKey(IWebHostBuilder builder, int index, string key, string owner, string role)
+    {
+        builder.UseSetting($"Auth:ApiKeys:{index}:Key", key);
+        builder.UseSetting($"Auth:ApiKeys:{index}:Owner", owner);
+        builder.UseSetting($"Auth:ApiKeys:{index}:Roles:0", role);
     }
 
     /// <summary>A client of the host that sends <paramref name="apiKey"/>, for arranging state and generating traffic.</summary>

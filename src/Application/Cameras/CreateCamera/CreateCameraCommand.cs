@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CameraMonitor.Application.Common.Messaging;
 
 namespace CameraMonitor.Application.Cameras.CreateCamera;
@@ -16,4 +17,8 @@ public sealed record CreateCameraCommand(
 {
     public const bool DefaultEnabled = true;
     public const string DefaultStatus = "unknown";
+
+    /// <summary>Who is calling (set by the API from the principal, never from the body); stored as created_by.</summary>
+    [JsonIgnore]
+    public string? Actor { get; init; }
 }

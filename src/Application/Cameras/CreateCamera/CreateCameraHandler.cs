@@ -12,7 +12,7 @@ public sealed class CreateCameraHandler(ICameraRepository cameras, IUnitOfWork u
     {
         var camera = Camera.Create(request.Id!, request.Name!, request.Location, request.SourceUrl!,
             request.Enabled ?? CreateCameraCommand.DefaultEnabled,
-            CameraStatusNames.Parse(request.Status ?? CreateCameraCommand.DefaultStatus), clock);
+            CameraStatusNames.Parse(request.Status ?? CreateCameraCommand.DefaultStatus), clock, request.Actor);
         if (await cameras.FindAsync(camera.Id, cancellationToken) is not null)
         {
             throw CameraErrors.AlreadyExists(camera.Id.Value);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CameraMonitor.Application.Common.Messaging;
 
 namespace CameraMonitor.Application.Cameras.UpdateCamera;
@@ -12,4 +13,9 @@ public sealed record UpdateCameraCommand(
     string? Location,
     string? SourceUrl,
     bool? Enabled,
-    string? Status) : ICommand<CameraWriteResponse>;
+    string? Status) : ICommand<CameraWriteResponse>
+{
+    /// <summary>Who is calling (set by the API from the principal, never from the body); stored as updated_by.</summary>
+    [JsonIgnore]
+    public string? Actor { get; init; }
+}

@@ -13,7 +13,7 @@ public sealed class UpdateCameraHandler(ICameraRepository cameras, IUnitOfWork u
         var camera = await cameras.FindAsync(CameraId.From(request.CameraId), cancellationToken)
             ?? throw CameraErrors.NotFound(request.CameraId!);
         camera.Change(request.Name, request.Location, request.SourceUrl, request.Enabled,
-            request.Status is null ? null : CameraStatusNames.Parse(request.Status), clock);
+            request.Status is null ? null : CameraStatusNames.Parse(request.Status), clock, request.Actor);
         await cameras.UpdateAsync(camera, cancellationToken);
         unitOfWork.RewriteMirrorAfterCommit(mirror);
         return CameraWriteResponse.Of(CameraDto.FromDomain(camera));

@@ -8,5 +8,5 @@ public sealed class GetSystemInfoHandler(HostInfo host, TimeProvider clock, IDat
     : IRequestHandler<GetSystemInfoQuery, SystemInfoResponse>
 {
     public async Task<SystemInfoResponse> Handle(GetSystemInfoQuery request, CancellationToken cancellationToken) =>
-        SystemInfoResponse.Create(host, clock, await database.PingAsync(cancellationToken), rollout);
+        SystemInfoResponse.Create(host, clock, await database.PingAsync(cancellationToken), rollout, request);
 }

@@ -17,7 +17,7 @@ public sealed class CreateCameraLegacyHandler(IDbSession session, IUnitOfWork un
 {
     private const string Sql = $"""
         INSERT INTO cameras ({CameraRows.Columns})
-        VALUES (@Id, @Name, @Location, @SourceUrl, @Enabled, @Status, @Now, @Now)
+        VALUES (@Id, @Name, @Location, @SourceUrl, @Enabled, @Status, @Now, @Now, @Actor, @Actor)
         ON CONFLICT (id) DO NOTHING
         RETURNING {CameraRows.Columns}
         """;
@@ -34,6 +34,7 @@ public sealed class CreateCameraLegacyHandler(IDbSession session, IUnitOfWork un
             Enabled = request.Enabled ?? CreateCameraCommand.DefaultEnabled,
             Status = request.Status ?? CreateCameraCommand.DefaultStatus,
             Now = clock.UtcNowForStorage(),
+            request.Actor,
         };
         var created = await connection.QuerySingleOrDefaultAsync<CameraDto>(new CommandDefinition(Sql, parameters,
             session.Transaction, cancellationToken: cancellationToken)) ?? throw CameraErrors.AlreadyExists(request.Id!);

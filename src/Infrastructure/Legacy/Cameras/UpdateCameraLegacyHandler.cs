@@ -19,7 +19,8 @@ public sealed class UpdateCameraLegacyHandler(IDbSession session, IUnitOfWork un
                source_url = COALESCE(@SourceUrl, source_url),
                enabled = COALESCE(@Enabled, enabled),
                status = COALESCE(@Status, status),
-               updated_at = @Now
+               updated_at = @Now,
+               updated_by = @Actor
          WHERE id = @CameraId
         RETURNING {CameraRows.Columns}
         """;
@@ -36,6 +37,7 @@ public sealed class UpdateCameraLegacyHandler(IDbSession session, IUnitOfWork un
             request.Enabled,
             request.Status,
             Now = clock.UtcNowForStorage(),
+            request.Actor,
         };
         var updated = await connection.QuerySingleOrDefaultAsync<CameraDto>(new CommandDefinition(Sql, parameters,
             session.Transaction, cancellationToken: cancellationToken)) ?? throw CameraErrors.NotFound(request.CameraId!);

@@ -11,5 +11,5 @@ public sealed class GetSystemInfoLegacyHandler(IDbSession session, HostInfo host
 {
     public async Task<SystemInfoResponse> Handle(GetSystemInfoQuery request, CancellationToken cancellationToken) =>
         SystemInfoResponse.Create(host, clock, await DatabasePing.MeasureAsync(session.ConnectionAsync, cancellationToken),
-            rollout);
+            rollout, request);
 }

@@ -9,12 +9,12 @@ public sealed class CameraRepository(IDbSession session) : ICameraRepository
 {
     private const string InsertSql = $"""
         INSERT INTO cameras ({CameraRows.Columns})
-        VALUES (@Id, @Name, @Location, @SourceUrl, @Enabled, @Status, @CreatedAt, @UpdatedAt)
+        VALUES (@Id, @Name, @Location, @SourceUrl, @Enabled, @Status, @CreatedAt, @UpdatedAt, @CreatedBy, @UpdatedBy)
         """;
 
     private const string UpdateSql = """
         UPDATE cameras SET name = @Name, location = @Location, source_url = @SourceUrl, enabled = @Enabled,
-                           status = @Status, updated_at = @UpdatedAt
+                           status = @Status, updated_at = @UpdatedAt, updated_by = @UpdatedBy
         WHERE id = @Id
         """;
 
@@ -63,7 +63,8 @@ public sealed class CameraRepository(IDbSession session) : ICameraRepository
 
     private static Camera ToDomain(CameraRow row) => Camera.Rehydrate(row.Id, row.Name, row.Location, row.SourceUrl,
         row.Enabled, CameraStatusNames.Parse(row.Status),
-        new DateTimeOffset(row.CreatedAt, TimeSpan.Zero), new DateTimeOffset(row.UpdatedAt, TimeSpan.Zero));
+        new DateTimeOffset(row.CreatedAt, TimeSpan.Zero), new DateTimeOffset(row.UpdatedAt, TimeSpan.Zero), row.CreatedBy,
+        row.UpdatedBy);
 
     private static object ToParameters(Camera camera) => new
     {
@@ -75,5 +76,7 @@ public sealed class CameraRepository(IDbSession session) : ICameraRepository
         Status = camera.Status.ToName(),
         camera.CreatedAt,
         camera.UpdatedAt,
+        camera.CreatedBy,
+        camera.UpdatedBy,
     };
 }

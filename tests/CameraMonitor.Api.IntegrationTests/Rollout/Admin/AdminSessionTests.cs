@@ -37,7 +37,9 @@ public sealed class AdminSessionTests(ApiFixture api) : IClassFixture<ApiFixture
     [Fact]
     public async Task Session_WhenNoKey_Answers401()
     {
-        using var response = await api.Client.GetAsync(AdminSessionEndpoints.Path);
+        using var client = api.CreateAnonymousClient();
+
+        using var response = await client.GetAsync(AdminSessionEndpoints.Path);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

@@ -198,7 +198,8 @@ public sealed class DarkLaunchTests(StatisticsApiFixture api) : IClassFixture<St
     [Fact]
     public async Task Report_WithoutAKey_Is401()
     {
-        using var response = await api.Client.GetAsync(Report);
+        using var anonymous = api.CreateAnonymousClient();
+        using var response = await anonymous.GetAsync(Report);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

@@ -56,8 +56,8 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     public async Task Evaluate_HealthyTraffic_HoldsDuringTheWindow_ThenPromotesTo10_AuditedAsAutoRollout()
     {
         var started = await _operator.StartPlanAsync(Endpoint, Quick);
-        await _operator.CamerasAsync(10, forceDomain: true);
-        await _operator.CamerasAsync(10, forceDomain: false);
+        await api.Client.CamerasAsync(10, forceDomain: true);
+        await api.Client.CamerasAsync(10, forceDomain: false);
 
         await Evaluator().EvaluateAllAsync(CancellationToken.None);
         var during = await _operator.GetPlanAsync(Endpoint);
@@ -92,7 +92,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     public async Task Evaluate_HealthyLastStep_CompletesThePlan_LeavingItsPercentage()
     {
         await _operator.StartPlanAsync(Endpoint, new { steps = new[] { 30 }, observation_seconds = 60, min_requests = 10, max_p95_increase_percent = 10_000 });
-        await _operator.CamerasAsync(10, forceDomain: true);
+        await api.Client.CamerasAsync(10, forceDomain: true);
         var auditBefore = (await _operator.NewestAuditAsync()).GetProperty("id").GetInt64();
         api.Clock.Advance(TimeSpan.FromSeconds(60));
 
@@ -109,7 +109,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     public async Task Evaluate_TooFewRequests_HoldsEvenAfterTheWindow()
     {
         await _operator.StartPlanAsync(Endpoint, Quick);
-        await _operator.CamerasAsync(9, forceDomain: true);
+        await api.Client.CamerasAsync(9, forceDomain: true);
         api.Clock.Advance(TimeSpan.FromSeconds(600));
 
         await Evaluator().EvaluateAllAsync(CancellationToken.None);
@@ -131,9 +131,10 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
             return repository;
         }));
         using var operatorOfFailing = api.CreateClientWithKey(ApiFixture.OperatorKey, failing);
+        using var trafficOfFailing = failing.CreateClient();
         await operatorOfFailing.StartPlanAsync(Endpoint, Quick);
-        await operatorOfFailing.CamerasAsync(9, forceDomain: false);
-        var served = await operatorOfFailing.CamerasAsync(11, forceDomain: true);
+        await trafficOfFailing.CamerasAsync(9, forceDomain: false);
+        var served = await trafficOfFailing.CamerasAsync(11, forceDomain: true);
 
         // No clock move: a breach does not wait for the observation window.
         await Evaluator(failing).EvaluateAllAsync(CancellationToken.None);
@@ -248,7 +249,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
 
         using var response = await _operator.DeleteAsync($"{PlanApi.PlanUrl(Endpoint)}?reason=enough");
         var cancelled = await response.JsonAsync(HttpStatusCode.OK);
-        await _operator.CamerasAsync(10, forceDomain: true);
+        await api.Client.CamerasAsync(10, forceDomain: true);
         api.Clock.Advance(TimeSpan.FromSeconds(120));
         await Evaluator().EvaluateAllAsync(CancellationToken.None);
 

@@ -14,8 +14,8 @@ public sealed class RolloutPlanWorkerTests(RolloutPlanWorkerFixture api) : IClas
         using var operatorClient = api.CreateClientWithKey(ApiFixture.OperatorKey);
         await operatorClient.StartPlanAsync(Endpoint,
             new { steps = new[] { 20, 60 }, observation_seconds = 5, min_requests = 3, max_p95_increase_percent = 10_000 });
-        await operatorClient.CamerasAsync(3, forceDomain: true);
-        await operatorClient.CamerasAsync(3, forceDomain: false);
+        await api.Client.CamerasAsync(3, forceDomain: true);
+        await api.Client.CamerasAsync(3, forceDomain: false);
 
         api.Clock.Advance(TimeSpan.FromSeconds(RolloutPlanWorkerFixture.IntervalSeconds));
         await AdminApi.EventuallyAsync(async () => (await operatorClient.GetPlanAsync(Endpoint)).GetProperty("current_percentage").GetInt32() == 60,

@@ -1,0 +1,6 @@
+namespace CameraMonitor.Api.RateLimiting;
+
+public sealed class PolicyLimit
+{
+    public int PermitsPerMinute { get; set; }
+}

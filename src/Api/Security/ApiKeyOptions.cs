@@ -1,0 +1,22 @@
+namespace CameraMonitor.Api.Security;
+
+/// <summary>One entry of Auth:ApiKeys: the key itself or its SHA-256 hash, who holds it, and its roles.</summary>
+public sealed class ApiKeyOptions
+{
+    /// <summary>The key in clear text; leave empty when <see cref="KeyHash"/> is given.</summary>
+    public string Key { get; set; } = string.Empty;
+
+    /// <summary>Lower- or upper-case hex SHA-256 of the key (`hash-key` prints it), so configuration holds no secret.</summary>
+    public string KeyHash { get; set; } = string.Empty;
+
+    /// <summary>Who holds the key; named in audit rows, handled_by and camera writes.</summary>
+    public string Owner { get; set; } = string.Empty;
+
+    public List<string> Roles { get; set; } = [];
+
+    /// <summary>Where the entry came from, for start-up messages (Auth:ApiKeys:0, Admin:ApiKeys:1).</summary>
+    internal string Source { get; set; } = string.Empty;
+
+    /// <summary>The SHA-256 the presented key is compared with.</summary>
+    internal byte[] Hash() => Key.Length > 0 ? ApiKeyHash.Of(Key) : Convert.FromHexString(KeyHash);
+}
