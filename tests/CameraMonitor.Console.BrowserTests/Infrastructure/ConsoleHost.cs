@@ -38,6 +38,8 @@ public sealed class ConsoleHost : DatabaseFixture
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
+            // A free port on the loopback address, so test classes (and other checkouts) never collide.
+            builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
             builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
             builder.UseSetting("DemoData:Load", "true");
             builder.UseSetting("CameraMirror:Path", Path.Combine(Path.GetTempPath(), $"cameramonitor-console-{Guid.NewGuid():N}.yaml"));
@@ -46,7 +48,7 @@ public sealed class ConsoleHost : DatabaseFixture
             UseKey(builder, 1, ReaderKey, ReaderOwner, "reader");
             UseKey(builder, 2, TrafficKey, "console-traffic", "viewer");
         });
-        factory.UseKestrel(0);
+        factory.UseKestrel();
         factory.StartServer();
         // The port Kestrel picked; loopback by IP, so nothing depends on how "localhost" resolves.
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
