@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CameraMonitor.Api.RateLimiting;
 using CameraMonitor.Api.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +16,8 @@ public static class AdminSessionEndpoints
 
     public static IEndpointRouteBuilder MapAdminSessionEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, Describe).RequireAuthorization(AdminPolicies.Read).WithTags("Admin: rollout")
+        app.MapGet(Path, Describe).RequireAuthorization(AdminPolicies.Read).RequireRateLimiting(RateLimitPolicies.Operator)
+            .WithTags("Admin: rollout")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }

@@ -1,11 +1,17 @@
 using System.Net;
+using System.Net.Http.Json;
+using CameraMonitor.Api.Endpoints;
+using CameraMonitor.Api.IntegrationTests.Endpoints;
 using CameraMonitor.Api.IntegrationTests.Infrastructure;
 using CameraMonitor.Api.OperatorConsole;
 
 namespace CameraMonitor.Api.IntegrationTests.Hosting;
 
-/// <summary>The console's files as the service serves them: content types, CSP, revalidation, redirects.</summary>
-public sealed class OperatorConsoleAssetsTests(ApiFixture api) : IClassFixture<ApiFixture>
+/// <summary>
+/// The console's server side: its files as the service serves them (content types, CSP, revalidation, redirects) and
+/// GET /api/v1/admin/rollout/session, which tells the console what a key may do. One fixture for both.
+/// </summary>
+public sealed class OperatorConsoleServerTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Theory]
     [InlineData("/console/", "text/html")]
@@ -76,5 +82,40 @@ public sealed class OperatorConsoleAssetsTests(ApiFixture api) : IClassFixture<A
         var files = new ConsoleAssets().Files.ToHashSet();
 
         Assert.Superset(new HashSet<string> { "index.html", "app.js", "api.js", "console.css", "store.js", "charts.js" }, files);
+    }
+
+    [Fact]
+    public async Task Session_WhenOperatorKey_MayChangeTheRollout()
+    {
+        using var client = api.CreateClientWithKey(ApiFixture.OperatorKey);
+
+        var session = await client.GetFromJsonAsync<AdminSession>(AdminSessionEndpoints.Path, IngestRequests.Json);
+
+        Assert.True(session!.CanChangeRollout);
+        Assert.Equal(ApiFixture.OperatorOwner, session.Name);
+        Assert.Equal(["operator"], session.Roles);
+        Assert.Null(session.ChangeRequires);
+    }
+
+    [Fact]
+    public async Task Session_WhenReaderKey_SaysChangesNeedTheOperatorRole()
+    {
+        using var client = api.CreateClientWithKey(ApiFixture.ReaderKey);
+
+        var session = await client.GetFromJsonAsync<AdminSession>(AdminSessionEndpoints.Path, IngestRequests.Json);
+
+        Assert.False(session!.CanChangeRollout);
+        Assert.Equal(ApiFixture.ReaderOwner, session.Name);
+        Assert.Equal("needs the 'operator' role", session.ChangeRequires);
+    }
+
+    [Fact]
+    public async Task Session_WhenNoKey_Answers401()
+    {
+        using var client = api.CreateAnonymousClient();
+
+        using var response = await client.GetAsync(AdminSessionEndpoints.Path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 }
