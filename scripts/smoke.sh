@@ -81,6 +81,8 @@ checks=$((checks + 1))
 hash=$(dotnet "$dll" hash-key dev-viewer-key-change-me)
 [ "$hash" = "$(printf %s dev-viewer-key-change-me | sha256sum | cut -d' ' -f1)" ] || fail "hash-key printed '$hash'"
 checks=$((checks + 1))
+expect_as "" 200 GET "/console/"
+expect_as "" 200 GET "/console/app.js"
 grep -q "smoke1" "$data/cameras.yaml" || fail "cameras.yaml does not list the new camera"
 checks=$((checks + 1))
 expect 200 DELETE "/api/v1/cameras/smoke1?force_domain=true"

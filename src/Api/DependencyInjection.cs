@@ -35,6 +35,7 @@ public static class DependencyInjection
             .AddOperationTransformer<SecuritySchemesTransformer>());
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag]);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<OperatorConsole.ConsoleAssets>();
 
         var telemetry = services.AddOpenTelemetry();
         telemetry.WithMetrics(metrics => metrics

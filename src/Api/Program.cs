@@ -2,6 +2,7 @@ using CameraMonitor.Api;
 using CameraMonitor.Api.Configuration;
 using CameraMonitor.Api.Endpoints;
 using CameraMonitor.Api.Hosting;
+using CameraMonitor.Api.OperatorConsole;
 using CameraMonitor.Api.RateLimiting;
 using CameraMonitor.Api.Rollout;
 using CameraMonitor.Api.Security;
@@ -74,6 +75,8 @@ app.MapDetectionRecordsEndpoints();
 app.MapAlertsEndpoints();
 app.MapAdminRolloutEndpoints();
 app.MapAdminDarkLaunchEndpoints();
+app.MapAdminSessionEndpoints();
+app.MapConsole();
 
 await app.RunAsync();
 return 0;
