@@ -120,7 +120,9 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     private static async Task<LocalPostgresServer> StartNewAsync(string binDirectory, string dataDirectory, int port,
         CancellationToken cancellationToken)
     {
-        var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off";
+        // max_connections above the default 100: the test suite runs its classes in parallel, each host with its own
+        // pool, plus multi-instance tests with several real processes; 100 ran out ("53300 too many clients").
+        var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c max_connections=300";
         await RunAsync(Path.Combine(binDirectory, "pg_ctl"),
             ["-D", dataDirectory, "-o", options, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "60", "start"],
             asServiceUser: true, cancellationToken);
