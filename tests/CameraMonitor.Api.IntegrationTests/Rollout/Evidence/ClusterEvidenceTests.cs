@@ -69,7 +69,7 @@ public sealed class ClusterEvidenceTests(ClusterFixture cluster, ITestOutputHelp
     public async Task AnInstanceKilledWithSigkill_IsReportedSilent_AndItsSlicesStillCountInTheirWindow()
     {
         using var reader = cluster.Judge.CreateClient(ApiProcess.DevReaderKey);
-        using var victim = cluster.Victim.CreateClient();
+        using var victim = cluster.Victim.CreateClient(ApiProcess.DevViewerKey);
         const int requests = 10;
         for (var i = 0; i < requests; i++)
         {
@@ -99,7 +99,7 @@ public sealed class ClusterEvidenceTests(ClusterFixture cluster, ITestOutputHelp
     /// <summary>GET the summary once per client (X-Client-Id client-0 … client-39); returns what served each.</summary>
     private static async Task<IReadOnlyList<string>> SummariesAsync(ApiProcess instance)
     {
-        using var client = instance.CreateClient();
+        using var client = instance.CreateClient(ApiProcess.DevViewerKey);
         var servedBy = new List<string>();
         for (var i = 0; i < Clients; i++)
         {
