@@ -18,6 +18,9 @@ public sealed class ApiProcess : IAsyncDisposable
     public const string DevReaderKey = "dev-reader-key-change-me";
     public const string DevAdminKey = "dev-admin-key-change-me";
 
+    /// <summary>A development key whose role may call the camera API (every /api/v1 route needs a key).</summary>
+    public const string DevViewerKey = "dev-viewer-key-change-me";
+
     private const int MaxOutputChars = 64_000;
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(90);
 

@@ -11,6 +11,19 @@ namespace CameraMonitor.Api.IntegrationTests.Rollout.Plans;
 /// <summary>Helpers over the plan routes of the operator API and the traffic the plans judge.</summary>
 internal static class PlanApi
 {
+    /// <summary>
+    /// Short windows and low minimums for tests; lenient latency, because a few milliseconds of test-machine jitter must
+    /// not decide them; parity is not sampled here.
+    /// </summary>
+    public static readonly object Quick = new
+    {
+        observation_seconds = 60,
+        min_requests = 10,
+        min_latency_samples = 10,
+        max_p95_increase_percent = 10_000,
+        disabled_checks = new[] { "parity" },
+    };
+
     public static string PlanUrl(string endpoint) => $"{AdminApi.Prefix}/endpoints/{endpoint}/plan";
 
     public static async Task<JsonElement> StartPlanAsync(this HttpClient client, string endpoint, object? body = null)

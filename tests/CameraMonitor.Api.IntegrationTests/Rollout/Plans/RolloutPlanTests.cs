@@ -18,16 +18,6 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
 {
     private const string Endpoint = "ListCameras";
 
-    // Lenient latency: a few milliseconds of test-machine jitter must not decide these tests; parity is not sampled here.
-    private static readonly object Quick = new
-    {
-        observation_seconds = 60,
-        min_requests = 10,
-        min_latency_samples = 10,
-        max_p95_increase_percent = 10_000,
-        disabled_checks = new[] { "parity" },
-    };
-
     private readonly HttpClient _operator = api.CreateClientWithKey(ApiFixture.OperatorKey);
 
     public async Task InitializeAsync()
@@ -66,7 +56,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     [Fact]
     public async Task Evaluate_HealthyTraffic_HoldsDuringTheWindow_ThenPromotesTo10_AuditedAsAutoRollout()
     {
-        var started = await _operator.StartPlanAsync(Endpoint, Quick);
+        var started = await _operator.StartPlanAsync(Endpoint, PlanApi.Quick);
         await api.Client.CamerasAsync(api.Factory.Services, 10, domain: true);
         await api.Client.CamerasAsync(api.Factory.Services, 10, domain: false);
 
@@ -102,7 +92,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     [Fact]
     public async Task Evaluate_ForceDomainTraffic_DoesNotMoveAHeldStep_AndIsShownApart()
     {
-        await _operator.StartPlanAsync(Endpoint, Quick);
+        await _operator.StartPlanAsync(Endpoint, PlanApi.Quick);
         await api.Client.ForcedCamerasAsync(50, forceDomain: true);
         api.Clock.Advance(TimeSpan.FromSeconds(600));
 
@@ -144,7 +134,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     [Fact]
     public async Task Evaluate_TooFewRequestsWhenTheWindowEnds_IsInconclusive_PausingThePlanAndNamingTheCheck()
     {
-        await _operator.StartPlanAsync(Endpoint, Quick);
+        await _operator.StartPlanAsync(Endpoint, PlanApi.Quick);
         await api.Client.CamerasAsync(api.Factory.Services, 9, domain: true);
         api.Clock.Advance(TimeSpan.FromSeconds(600));
 
@@ -171,7 +161,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
         }));
         using var operatorOfFailing = api.CreateClientWithKey(ApiFixture.OperatorKey, failing);
         using var trafficOfFailing = failing.CreateClient();
-        await operatorOfFailing.StartPlanAsync(Endpoint, Quick);
+        await operatorOfFailing.StartPlanAsync(Endpoint, PlanApi.Quick);
         await trafficOfFailing.CamerasAsync(failing.Services, 9, domain: false);
         var served = await trafficOfFailing.CamerasAsync(failing.Services, 11, domain: true);
 
@@ -200,7 +190,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     [Fact]
     public async Task Evaluate_APlanLockedByAnotherInstance_IsSkipped_UntilTheLockIsGone()
     {
-        var plan = await _operator.StartPlanAsync(Endpoint, Quick);
+        var plan = await _operator.StartPlanAsync(Endpoint, PlanApi.Quick);
         await using (var connection = await api.DataSource.OpenConnectionAsync())
         await using (var transaction = await connection.BeginTransactionAsync())
         {
@@ -289,7 +279,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
     [Fact]
     public async Task Cancel_EndsThePlan_LeavingThePercentage_AndTheEvaluatorLeavesItAlone()
     {
-        await _operator.StartPlanAsync(Endpoint, Quick);
+        await _operator.StartPlanAsync(Endpoint, PlanApi.Quick);
 
         using var response = await _operator.DeleteAsync($"{PlanApi.PlanUrl(Endpoint)}?reason=enough");
         var cancelled = await response.JsonAsync(HttpStatusCode.OK);

@@ -15,15 +15,6 @@ public sealed class RolloutPlanVerbTests(PlanVerbFixture api) : IClassFixture<Pl
     private const string Endpoint = "ListCameras";
     private const string Secret = "webhook-secret-for-tests";
 
-    private static readonly object Quick = new
-    {
-        observation_seconds = 60,
-        min_requests = 10,
-        min_latency_samples = 10,
-        max_p95_increase_percent = 10_000,
-        disabled_checks = new[] { "parity" },
-    };
-
     private readonly HttpClient _operator = api.CreateClientWithKey(ApiFixture.OperatorKey);
 
     public Task InitializeAsync() => _operator.ResetAsync(Endpoint);
@@ -33,7 +24,7 @@ public sealed class RolloutPlanVerbTests(PlanVerbFixture api) : IClassFixture<Pl
     [Fact]
     public async Task Pause_KeepsThePercentage_AndTheEvaluatorLeavesThePlanAlone_UntilResumeRestartsTheWindow()
     {
-        await _operator.StartPlanAsync(Endpoint, Quick);
+        await _operator.StartPlanAsync(Endpoint, PlanApi.Quick);
         await api.Client.CamerasAsync(api.Factory.Services, 10, domain: true);
 
         var paused = await _operator.PlanVerbAsync(Endpoint, PlanVerbs.Pause, reason: "release freeze");
@@ -56,7 +47,7 @@ public sealed class RolloutPlanVerbTests(PlanVerbFixture api) : IClassFixture<Pl
     [Fact]
     public async Task Promote_SkipsTheRestOfTheWindow_AndAbortEndsAtZero_EachSeenByAnotherInstance()
     {
-        await _operator.StartPlanAsync(Endpoint, Quick);
+        await _operator.StartPlanAsync(Endpoint, PlanApi.Quick);
         using var other = api.WithServices(_ => { });
         using var otherOperator = api.CreateClientWithKey(ApiFixture.OperatorKey, other);
 
@@ -78,7 +69,7 @@ public sealed class RolloutPlanVerbTests(PlanVerbFixture api) : IClassFixture<Pl
     [Fact]
     public async Task Verbs_InTheWrongState_Answer409_UnknownVerbs400_AndWithoutAPlan404()
     {
-        await _operator.StartPlanAsync(Endpoint, Quick);
+        await _operator.StartPlanAsync(Endpoint, PlanApi.Quick);
 
         var resumeActive = await _operator.PlanVerbAsync(Endpoint, PlanVerbs.Resume, HttpStatusCode.Conflict);
         var unknown = await _operator.PlanVerbAsync(Endpoint, "explode", HttpStatusCode.BadRequest);
