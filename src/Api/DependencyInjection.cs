@@ -29,7 +29,10 @@ public static class DependencyInjection
         services.AddOpenApi(options => options
             .AddOperationTransformer<RolloutParametersTransformer>()
             .AddDocumentTransformer<SecuritySchemesTransformer>()
-            .AddOperationTransformer<SecuritySchemesTransformer>());
+            .AddOperationTransformer<SecuritySchemesTransformer>()
+            .AddOperationTransformer<ContractOperationTransformer>()
+            .AddSchemaTransformer<ContractSchemaTransformer>()
+            .AddDocumentTransformer<ContractDocumentTransformer>());
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag]);
         services.AddSingleton(TimeProvider.System);
 
