@@ -2,6 +2,7 @@ using System.Text.Json;
 using CameraMonitor.Api.Errors;
 using CameraMonitor.Api.Health;
 using CameraMonitor.Api.OpenApi;
+using CameraMonitor.Api.Telemetry;
 using CameraMonitor.Application.Rollout.DarkLaunch;
 using CameraMonitor.Application.Rollout.Evidence;
 using Microsoft.AspNetCore.Http.Json;
@@ -36,13 +37,17 @@ public static class DependencyInjection
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag]);
         services.AddSingleton(TimeProvider.System);
 
-        var telemetry = services.AddOpenTelemetry();
+        var telemetry = services.AddOpenTelemetry().ConfigureResource(resource => resource.Describe());
         telemetry.WithMetrics(metrics => metrics
             .AddMeter(RolloutMetrics.MeterName)
             .AddMeter(DarkLaunchMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
+            .AddNpgsqlInstrumentation()
             .AddRuntimeInstrumentation()
+            .WithLatencyBuckets()
             .AddPrometheusExporter());
+        // After AddOpenTelemetry: hosted services start in order, so the meter provider listens before the series are created.
+        services.AddHostedService<RolloutTelemetry>();
         telemetry.WithTracing(tracing => tracing
             .AddSource(RolloutTracing.SourceName)
             .AddAspNetCoreInstrumentation()
