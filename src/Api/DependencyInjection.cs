@@ -34,6 +34,8 @@ public static class DependencyInjection
             .AddOperationTransformer<ContractOperationTransformer>()
             .AddSchemaTransformer<ContractSchemaTransformer>()
             .AddDocumentTransformer<ContractDocumentTransformer>());
+        // JSON lists (cameras, records, events) shrink several-fold; the default MIME types include application/json.
+        services.AddResponseCompression(options => options.EnableForHttps = true);
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag]);
         services.AddSingleton(TimeProvider.System);
 

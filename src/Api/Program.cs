@@ -35,6 +35,7 @@ LegacyAdminKeys.LogMapping(app.Services.GetRequiredService<IOptions<AdminSecurit
 await app.InitializeDatabaseAsync();
 
 app.UseForwardedHeaders();
+app.UseResponseCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();

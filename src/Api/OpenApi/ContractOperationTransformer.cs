@@ -60,6 +60,12 @@ public sealed class ContractOperationTransformer : IOpenApiOperationTransformer
             AddProblem(operation, context, "503");
         }
 
+        // A resource named in the path may not exist (an unknown camera, violation or endpoint name).
+        if (path.Contains('{', StringComparison.Ordinal))
+        {
+            AddProblem(operation, context, "404");
+        }
+
         foreach (var (status, response) in operation.Responses)
         {
             if (response is OpenApiResponse concrete && status.Length == 3 && status[0] is '4' or '5')

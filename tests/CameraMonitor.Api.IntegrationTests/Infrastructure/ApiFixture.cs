@@ -1,3 +1,4 @@
+using CameraMonitor.Api.IntegrationTests.Contract;
 using CameraMonitor.Api.Security;
 using CameraMonitor.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -62,7 +63,7 @@ public class ApiFixture : DatabaseFixture
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
             ConfigureHost(builder);
         });
-        Client = Factory.CreateClient();
+        Client = CreateValidatedClient(Factory);
         await SeedAsync();
     }
 
@@ -96,10 +97,17 @@ public class ApiFixture : DatabaseFixture
     /// <summary>A client that sends no credentials at all.</summary>
     public HttpClient CreateAnonymousClient(WebApplicationFactory<Program>? factory = null)
     {
-        var client = (factory ?? Factory).CreateClient();
+        var client = CreateValidatedClient(factory ?? Factory);
         client.DefaultRequestHeaders.Remove(AuthenticatedApiFactory.ApiKeyHeader);
         return client;
     }
+
+    /// <summary>
+    /// A client of <paramref name="factory"/> whose every /api/v1 exchange is checked against the served OpenAPI
+    /// document (docs/observability.md, "The contract"): an undeclared status or a body off its schema fails the test.
+    /// </summary>
+    private HttpClient CreateValidatedClient(WebApplicationFactory<Program> factory) =>
+        factory.CreateDefaultClient(new ContractValidatingHandler(() => SharedContract.Of(Factory, AdminKey)));
 
     protected virtual Task SeedAsync() => ExecuteAsync(SeedData.CamerasSql);
 
