@@ -1,9 +1,11 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using CameraMonitor.Api.Http;
 using CameraMonitor.Application.Detections.IngestDetectionRecords;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 
 namespace CameraMonitor.Api.OpenApi;
@@ -79,6 +81,7 @@ public sealed class ContractOperationTransformer : IOpenApiOperationTransformer
             OneRecordOrMany(operation);
         }
 
+        DocumentConditionalRequests(operation, metadata);
         ContractEnums.ApplyTo(operation);
         return Task.CompletedTask;
     }
@@ -105,6 +108,32 @@ public sealed class ContractOperationTransformer : IOpenApiOperationTransformer
         if (operation.RequestBody is OpenApiRequestBody body)
         {
             body.Required = true;
+        }
+    }
+
+    /// <summary>The ETag header of an <see cref="ETagged"/> answer, and If-Match where a stale tag answers 412.</summary>
+    private static void DocumentConditionalRequests(OpenApiOperation operation, IList<object> metadata)
+    {
+        if (metadata.OfType<ETagged>().Any() && operation.Responses!.TryGetValue("200", out var ok) && ok is OpenApiResponse answer)
+        {
+            answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            answer.Headers[HeaderNames.ETag] = new OpenApiHeader
+            {
+                Description = "Tag of this representation; send it as If-Match to change the resource only if it is unchanged.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            };
+        }
+
+        if (operation.Responses!.ContainsKey("412"))
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = HeaderNames.IfMatch,
+                In = ParameterLocation.Header,
+                Description = "Optional: the ETag the client last read; 412 when the resource has changed since.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
         }
     }
 
