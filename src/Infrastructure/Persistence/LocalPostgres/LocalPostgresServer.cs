@@ -117,7 +117,9 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         var port = FreePort();
-        var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off";
+        // 300 connections: the test process hosts dozens of API instances at once, each with its own pool and
+        // background readers (plan states for the metrics, the rollout listener); 100 ran out under load.
+        var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c max_connections=300";
         await RunAsync(Path.Combine(binDirectory, "pg_ctl"),
             ["-D", dataDirectory, "-o", options, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "60", "start"],
             asServiceUser: true, cancellationToken);
