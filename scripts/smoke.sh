@@ -88,6 +88,16 @@ checks=$((checks + 1))
 expect 200 DELETE "/api/v1/cameras/smoke1?force_domain=true"
 expect 404 DELETE "/api/v1/cameras/smoke1"
 
+# What third-party tools check (.ci/run lints the document with Redocly): the document as this service serves it,
+# open without a key in Development (Auth:Anonymous:ApiReference), and a scrape of /metrics after the calls above.
+if [ -n "${SMOKE_ARTIFACTS:-}" ]; then
+  mkdir -p "$SMOKE_ARTIFACTS"
+  curl -sf -o "$SMOKE_ARTIFACTS/openapi.json" "$base/openapi/v1.json" || fail "GET /openapi/v1.json without a key"
+  curl -sf -o "$SMOKE_ARTIFACTS/metrics.txt" "$base/metrics" || fail "GET /metrics"
+  cp "$log" "$SMOKE_ARTIFACTS/service.log"
+  checks=$((checks + 1))
+fi
+
 # SIGTERM stops the service and the PostgreSQL it started.
 kill -TERM "$pid"; wait "$pid" || true
 trap - EXIT

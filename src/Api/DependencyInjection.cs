@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CameraMonitor.Api.Errors;
 using CameraMonitor.Api.Health;
 using CameraMonitor.Api.OpenApi;
+using CameraMonitor.Api.Telemetry;
 using CameraMonitor.Application.Rollout.DarkLaunch;
 using CameraMonitor.Application.Rollout.Evidence;
 using Microsoft.AspNetCore.Http.Json;
@@ -32,18 +33,27 @@ public static class DependencyInjection
         services.AddOpenApi(options => options
             .AddOperationTransformer<RolloutParametersTransformer>()
             .AddDocumentTransformer<SecuritySchemesTransformer>()
-            .AddOperationTransformer<SecuritySchemesTransformer>());
+            .AddOperationTransformer<SecuritySchemesTransformer>()
+            .AddOperationTransformer<ContractOperationTransformer>()
+            .AddSchemaTransformer<ContractSchemaTransformer>()
+            .AddDocumentTransformer<ContractDocumentTransformer>());
+        // JSON lists (cameras, records, events) shrink several-fold; the default MIME types include application/json.
+        services.AddResponseCompression(options => options.EnableForHttps = true);
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag]);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<OperatorConsole.ConsoleAssets>();
 
-        var telemetry = services.AddOpenTelemetry();
+        var telemetry = services.AddOpenTelemetry().ConfigureResource(resource => resource.Describe());
         telemetry.WithMetrics(metrics => metrics
             .AddMeter(RolloutMetrics.MeterName)
             .AddMeter(DarkLaunchMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
+            .AddNpgsqlInstrumentation()
             .AddRuntimeInstrumentation()
+            .WithLatencyBuckets()
             .AddPrometheusExporter());
+        // After AddOpenTelemetry: hosted services start in order, so the meter provider listens before the series are created.
+        services.AddHostedService<RolloutTelemetry>();
         telemetry.WithTracing(tracing => tracing
             .AddSource(RolloutTracing.SourceName)
             .AddAspNetCoreInstrumentation()

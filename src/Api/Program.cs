@@ -53,6 +53,7 @@ catch (StartupRefusedException refused) when (StartupChecks.RunsAsItsOwnProcess)
 }
 
 app.UseForwardedHeaders();
+app.UseResponseCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();

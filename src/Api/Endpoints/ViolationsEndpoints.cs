@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CameraMonitor.Api.Http;
 using CameraMonitor.Api.Security;
 using CameraMonitor.Application.Common.Idempotency;
 using CameraMonitor.Application.Violations;
@@ -19,12 +20,14 @@ public static class ViolationsEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         violations.MapGet("/{violation_id}", GetViolation)
             .WithName(nameof(GetViolation)).RequireAuthorization(ApiPolicies.View)
-            .WithSummary("One violation with its review fields; 404 when unknown, 400 for a non-numeric id.");
+            .WithSummary("One violation with its review fields; 404 when unknown, 400 for a non-numeric id.")
+            .WithETag();
         violations.MapPut("/{violation_id}/status", ChangeViolationStatus)
             .WithName(nameof(ChangeViolationStatus)).RequireAuthorization(ApiPolicies.Review)
             .WithSummary("Review a violation (pending → confirmed | false_positive → …); 409 when it changed meanwhile; handled_by defaults to the caller; honours Idempotency-Key.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithViolationIfMatch();
         return app;
     }
 

@@ -26,6 +26,7 @@ public sealed class YamlCameraMirror(IDbSession session, string path, ILogger<Ya
 
     // An arbitrary constant, distinct from the migration lock ("cam_yaml" in ASCII).
     private const long AdvisoryLockKey = 0x63616d5f79616d6c;
+    private const string MissingFile = "missing";
 
     // Static, not per instance: several hosts in one process (tests) may share one file.
     private static readonly SemaphoreSlim Gate = new(1, 1);
@@ -53,7 +54,13 @@ public sealed class YamlCameraMirror(IDbSession session, string path, ILogger<Ya
     {
         var database = await ReadDatabaseAsync(cancellationToken);
         var report = Compare(database);
-        if (!report.Consistent)
+        if (report.FileProblem == MissingFile)
+        {
+            // A fresh checkout has no mirror yet: writing the first one is routine, not a warning.
+            logger.LogInformation("Camera mirror {Path} created from the database ({Cameras} camera(s))", path, database.Count);
+            await WriteFileAsync(database, cancellationToken);
+        }
+        else if (!report.Consistent)
         {
             logger.LogWarning(
                 "Camera mirror {Path} differed from the database ({Problem}; {MissingInFile} missing in file, " +
@@ -106,7 +113,7 @@ public sealed class YamlCameraMirror(IDbSession session, string path, ILogger<Ya
     {
         if (!File.Exists(path))
         {
-            return CameraMirrorComparer.Compare(database, null, "missing");
+            return CameraMirrorComparer.Compare(database, null, MissingFile);
         }
 
         try

@@ -57,7 +57,8 @@ public sealed class MigrationRunner(ILogger<MigrationRunner> logger)
 
         public void LogDebug(string format, params object[] args) => logger.LogDebug(format, args);
 
-        public void LogInformation(string format, params object[] args) => logger.LogDebug(format, args);
+        // DbUp's information lines name each script as it runs: start-up progress an operator wants to see.
+        public void LogInformation(string format, params object[] args) => logger.LogInformation(format, args);
 
         public void LogWarning(string format, params object[] args) => logger.LogWarning(format, args);
 

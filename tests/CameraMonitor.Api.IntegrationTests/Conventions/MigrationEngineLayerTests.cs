@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CameraMonitor.Api.IntegrationTests.Infrastructure;
 
 namespace CameraMonitor.Api.IntegrationTests.Conventions;
 
@@ -16,7 +17,7 @@ public sealed partial class MigrationEngineLayerTests
     [Fact]
     public void EngineFolders_ReferenceNoFeatureNamespace()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryFiles.Root;
         var offenders = EngineFolders
             .Select(folder => Path.Combine(root, folder))
             .Where(Directory.Exists)
@@ -30,27 +31,16 @@ public sealed partial class MigrationEngineLayerTests
 
     [Fact]
     public void EngineFolders_Exist() =>
-        Assert.All(EngineFolders, folder => Assert.True(Directory.Exists(Path.Combine(RepositoryRoot(), folder)), folder));
+        Assert.All(EngineFolders, folder => Assert.True(Directory.Exists(Path.Combine(RepositoryFiles.Root, folder)), folder));
 
     [Fact]
     public void Common_HoldsNoRolloutCode()
     {
-        var common = Path.Combine(RepositoryRoot(), "src/Application/Common");
+        var common = Path.Combine(RepositoryFiles.Root, "src/Application/Common");
         var rolloutFiles = Directory.EnumerateFiles(common, "*.cs", SearchOption.AllDirectories)
             .Where(file => Regex.IsMatch(Path.GetFileName(file), "Rollout|Parity|DarkLaunch|Plan"))
             .ToList();
 
         Assert.Empty(rolloutFiles);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CameraMonitor.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("CameraMonitor.sln not found above the test binaries.");
     }
 }

@@ -1,3 +1,4 @@
+using CameraMonitor.Api.IntegrationTests.Contract;
 using CameraMonitor.Api.Security;
 using CameraMonitor.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -63,7 +64,7 @@ public class ApiFixture : DatabaseFixture
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
             ConfigureHost(builder);
         });
-        Client = Factory.CreateClient();
+        Client = CreateValidatedClient(Factory);
         await SeedAsync();
     }
 
@@ -97,7 +98,7 @@ public class ApiFixture : DatabaseFixture
     /// <summary>A client that sends no credentials at all.</summary>
     public HttpClient CreateAnonymousClient(WebApplicationFactory<Program>? factory = null)
     {
-        var client = (factory ?? Factory).CreateClient();
+        var client = CreateValidatedClient(factory ?? Factory);
         client.DefaultRequestHeaders.Remove(AuthenticatedApiFactory.ApiKeyHeader);
         return client;
     }
@@ -108,6 +109,13 @@ public class ApiFixture : DatabaseFixture
     /// </summary>
     public Task ResetEvidenceAsync() => ExecuteAsync(
         "DELETE FROM rollout_evidence_slices; DELETE FROM rollout_evidence_comparisons; DELETE FROM rollout_evidence_instances");
+
+    /// <summary>
+    /// A client of <paramref name="factory"/> whose every /api/v1 exchange is checked against the served OpenAPI
+    /// document (docs/observability.md, "The contract"): an undeclared status or a body off its schema fails the test.
+    /// </summary>
+    private HttpClient CreateValidatedClient(WebApplicationFactory<Program> factory) =>
+        factory.CreateDefaultClient(new ContractValidatingHandler(() => SharedContract.Of(Factory, AdminKey)));
 
     protected virtual Task SeedAsync() => ExecuteAsync(SeedData.CamerasSql);
 

@@ -38,6 +38,26 @@ public sealed class RolloutMetrics : IDisposable
 
     public EvidenceRecorder Evidence => _evidence;
 
+    /// <summary>
+    /// Creates every counter series of <paramref name="endpoint"/> at 0 (requests and errors per path, fallbacks and
+    /// parity per endpoint), so a dashboard or an alert sees "zero" rather than "absent" before the first event.
+    /// </summary>
+    public void InitializeSeries(string endpoint)
+    {
+        foreach (var path in Paths)
+        {
+            var tags = new TagList { { "endpoint", endpoint }, { "path", path } };
+            _requests.Add(0, tags);
+            _errors.Add(0, tags);
+        }
+
+        var tag = new KeyValuePair<string, object?>("endpoint", endpoint);
+        _fallbacks.Add(0, tag);
+        _mismatches.Add(0, tag);
+        _paritySamples.Add(0, tag);
+        _droppedSamples.Add(0, tag);
+    }
+
     /// <param name="group">How the path was chosen (<see cref="RouteGroups"/>): the percentage split or a steering rule.</param>
     public void RecordAttempt(string endpoint, string path, string group, double milliseconds, bool failed)
     {
