@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using CameraMonitor.Application.Rollout.Routing;
 
 namespace CameraMonitor.Application.Rollout.Evidence;
 
@@ -18,6 +19,8 @@ public sealed class RolloutMetrics : IDisposable
     private readonly Counter<long> _requests;
     private readonly Counter<long> _errors;
     private readonly Counter<long> _fallbacks;
+    private static readonly string[] AllPaths = [ServedPath.Domain.ToName(), ServedPath.Legacy.ToName(), ServedPath.LegacyFallback.ToName()];
+
     private readonly Counter<long> _mismatches;
     private readonly Counter<long> _paritySamples;
     private readonly Counter<long> _droppedSamples;
@@ -44,7 +47,7 @@ public sealed class RolloutMetrics : IDisposable
     /// </summary>
     public void InitializeSeries(string endpoint)
     {
-        foreach (var path in Paths)
+        foreach (var path in AllPaths)
         {
             var tags = new TagList { { "endpoint", endpoint }, { "path", path } };
             _requests.Add(0, tags);
