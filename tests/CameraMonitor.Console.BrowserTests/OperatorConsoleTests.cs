@@ -49,6 +49,22 @@ public sealed class OperatorConsoleTests(ConsoleHost host) : IClassFixture<Conso
     }
 
     [Fact]
+    public async Task PausePlan_OnTheRealServersVerbRoute_KeepsThePercentageAndShowsPaused()
+    {
+        using var client = host.CreateClient();
+        (await client.PostAsJsonAsync($"{Admin}/endpoints/ListAlertRules/plan",
+            new { steps = new[] { 20, 60 }, observation_seconds = 3600, reason = "arrange" })).EnsureSuccessStatusCode();
+        await using var session = await ConsoleSession.SignInAsync(host, ConsoleHost.OperatorKey);
+        await session.OpenEndpointAsync("ListAlertRules");
+
+        await session.RunActionAsync("plan-pause", "the percentage stays at 20 %", "hold while we look at the parity diffs");
+
+        await Expect(session.Page.Locator("#endpoint-status")).ToContainTextAsync("paused");
+        await Expect(session.Page.Locator("#action-plan-resume")).ToBeEnabledAsync();
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
     public async Task Rollback_WhenConfirmedOnce_EndpointIsAtZeroAndAudited()
     {
         using var client = host.CreateClient();

@@ -21,7 +21,10 @@ export async function detectVerbs() {
   const posts = [...server.operations].filter((o) => o.startsWith(`POST ${prefix}/`)).map((o) => o.slice('POST '.length));
   for (const verb of planVerbs) {
     const names = verb === 'promote' ? ['promote', 'promote-now', 'promote_now'] : [verb];
-    verbRoutes.set(verb, posts.find((path) => /\{name\}|\{id\}|\{plan_id\}/.test(path) && names.some((n) => path.endsWith(`/${n}`))) ?? null);
+    // A route per verb (…/plan/pause), or one route with the verb as its last segment (…/plan/{verb}).
+    const own = posts.find((path) => /\{name\}|\{id\}|\{plan_id\}/.test(path) && names.some((n) => path.endsWith(`/${n}`)));
+    const templated = posts.find((path) => /\{name\}/.test(path) && path.endsWith('/plan/{verb}'));
+    verbRoutes.set(verb, own ?? (templated ? templated.replace('{verb}', verb) : null));
   }
   planBody = server.requestProperties('POST', `${prefix}/endpoints/{name}/plan`);
 }
