@@ -55,6 +55,15 @@ public sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
             return Task.CompletedTask;
         }
 
+        if (typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(type) || typeof(HttpValidationProblemDetails).IsAssignableFrom(type))
+        {
+            // RFC 9457 problem details are extensible (trace_id, and the fault problems' own members): the serializer's
+            // refusal of unknown members applies to requests, not to these answers.
+            schema.AdditionalPropertiesAllowed = true;
+            schema.AdditionalProperties = null;
+            schema.Properties["trace_id"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "W3C trace id of the request, for support." };
+        }
+
         foreach (var member in RouteMembers.GetValueOrDefault(type, []))
         {
             schema.Properties.Remove(member);

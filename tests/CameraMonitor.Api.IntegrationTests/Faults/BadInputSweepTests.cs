@@ -124,8 +124,15 @@ public sealed class BadInputSweepTests(ApiFixture api) : IClassFixture<ApiFixtur
     /// <summary>The baseline body with one member replaced by each hostile value, and with one unknown member added.</summary>
     private static IEnumerable<string> MutatedBodies(string baseline, JsonElement schema, JsonElement schemas)
     {
-        var isArray = Kind(schema) == "array";
-        var itemSchema = isArray && schema.TryGetProperty("items", out var items) ? Resolve(items, schemas) : schema;
+        // One-or-many bodies (ingest) are declared as oneOf an object and an array of it: mutate the object form.
+        if (schema.TryGetProperty("oneOf", out var alternatives))
+        {
+            schema = alternatives.EnumerateArray().Select(a => Resolve(a, schemas))
+                .FirstOrDefault(a => Kind(a) == "object", schema);
+        }
+
+        var isArray = JsonNode.Parse(baseline) is JsonArray;
+        var itemSchema = Kind(schema) == "array" && schema.TryGetProperty("items", out var items) ? Resolve(items, schemas) : schema;
         var properties = itemSchema.ValueKind == JsonValueKind.Object && itemSchema.TryGetProperty("properties", out var props)
             ? props.EnumerateObject().ToList()
             : [];
