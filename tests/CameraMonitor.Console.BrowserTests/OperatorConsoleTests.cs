@@ -54,10 +54,10 @@ public sealed class OperatorConsoleTests(ConsoleHost host) : IClassFixture<Conso
     public async Task PausePlan_OnTheRealServersVerbRoute_KeepsThePercentageAndShowsPaused()
     {
         using var client = host.CreateClient();
-        (await client.PostAsJsonAsync($"{Admin}/endpoints/ListAlertRules/plan",
+        (await client.PostAsJsonAsync($"{Admin}/endpoints/GetViolation/plan",
             new { steps = new[] { 20, 60 }, observation_seconds = 3600, reason = "arrange" })).EnsureSuccessStatusCode();
         await using var session = await ConsoleSession.SignInAsync(host, ConsoleHost.OperatorKey);
-        await session.OpenEndpointAsync("ListAlertRules");
+        await session.OpenEndpointAsync("GetViolation");
 
         await session.RunActionAsync("plan-pause", "the percentage stays at 20 %", "hold while we look at the parity diffs");
 
