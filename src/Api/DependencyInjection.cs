@@ -26,7 +26,7 @@ public static class DependencyInjection
             // A misspelt member ({"stauts": …}) is a 400 naming it, never a silent no-op (docs/failure-behaviour.md).
             options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             // Numbers are JSON numbers: the web defaults also read "3" as 3, which made the document type every number
-            // as number-or-string and generated clients unusable (docs/api-contract.md).
+            // as number-or-string and generated clients unusable (docs/observability.md, "HTTP behaviour").
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         // Binding failures (e.g. limit=abc) throw, so the one exception handler answers them as problem details.

@@ -760,26 +760,179 @@ namespace CameraMonitor.GeneratedClient
         }
 
         /// <summary>
-        /// Partial update: fields left out (or null) keep their value.
+        /// One camera; its ETag is the camera's version, to send as If-Match on an update.
         /// </summary>
         /// <param name="force_domain">Testing: true serves this request from the domain implementation, false from legacy.</param>
         /// <param name="x_Client_Id">Stable client key for the sticky rollout bucket (default: the remote IP).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<CameraWriteResponse> UpdateCameraAsync(string camera_id, bool? force_domain, string x_Client_Id, UpdateCameraCommand body)
+        public virtual System.Threading.Tasks.Task<CameraDto> GetCameraAsync(string camera_id, bool? force_domain, string x_Client_Id)
         {
-            return UpdateCameraAsync(camera_id, force_domain, x_Client_Id, body, System.Threading.CancellationToken.None);
+            return GetCameraAsync(camera_id, force_domain, x_Client_Id, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Partial update: fields left out (or null) keep their value.
+        /// One camera; its ETag is the camera's version, to send as If-Match on an update.
         /// </summary>
         /// <param name="force_domain">Testing: true serves this request from the domain implementation, false from legacy.</param>
         /// <param name="x_Client_Id">Stable client key for the sticky rollout bucket (default: the remote IP).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CameraWriteResponse> UpdateCameraAsync(string camera_id, bool? force_domain, string x_Client_Id, UpdateCameraCommand body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<CameraDto> GetCameraAsync(string camera_id, bool? force_domain, string x_Client_Id, System.Threading.CancellationToken cancellationToken)
+        {
+            if (camera_id == null)
+                throw new System.ArgumentNullException("camera_id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (x_Client_Id != null)
+                        request_.Headers.TryAddWithoutValidation("X-Client-Id", ConvertToString(x_Client_Id, System.Globalization.CultureInfo.InvariantCulture));
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/cameras/{camera_id}"
+                    urlBuilder_.Append("api/v1/cameras/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(camera_id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append('?');
+                    if (force_domain != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("force_domain")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(force_domain, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<CameraDto>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("The request is invalid; errors name each field.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("No credentials, or credentials the service does not accept.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The caller\'s roles do not allow this operation or one of its parameters.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The resource does not exist.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The database is unavailable; retry later.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Partial update: fields left out (or null) keep their value; with If-Match, 412 when the camera changed since.
+        /// </summary>
+        /// <param name="force_domain">Testing: true serves this request from the domain implementation, false from legacy.</param>
+        /// <param name="x_Client_Id">Stable client key for the sticky rollout bucket (default: the remote IP).</param>
+        /// <param name="if_Match">Optional: the ETag the client last read; 412 when the resource has changed since.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<CameraWriteResponse> UpdateCameraAsync(string camera_id, bool? force_domain, string x_Client_Id, string if_Match, UpdateCameraCommand body)
+        {
+            return UpdateCameraAsync(camera_id, force_domain, x_Client_Id, if_Match, body, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Partial update: fields left out (or null) keep their value; with If-Match, 412 when the camera changed since.
+        /// </summary>
+        /// <param name="force_domain">Testing: true serves this request from the domain implementation, false from legacy.</param>
+        /// <param name="x_Client_Id">Stable client key for the sticky rollout bucket (default: the remote IP).</param>
+        /// <param name="if_Match">Optional: the ETag the client last read; 412 when the resource has changed since.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CameraWriteResponse> UpdateCameraAsync(string camera_id, bool? force_domain, string x_Client_Id, string if_Match, UpdateCameraCommand body, System.Threading.CancellationToken cancellationToken)
         {
             if (camera_id == null)
                 throw new System.ArgumentNullException("camera_id");
@@ -796,6 +949,9 @@ namespace CameraMonitor.GeneratedClient
 
                     if (x_Client_Id != null)
                         request_.Headers.TryAddWithoutValidation("X-Client-Id", ConvertToString(x_Client_Id, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -886,6 +1042,16 @@ namespace CameraMonitor.GeneratedClient
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ApiException<ProblemDetails>("The resource does not exist.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("If-Match does not match the resource\'s current ETag.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 503)
@@ -5158,7 +5324,8 @@ namespace CameraMonitor.GeneratedClient
 
     /// <summary>
     /// A camera as the API shows it (snake_case on the wire, times in UTC); created_by and updated_by name the
-    /// <br/>principals that wrote it (null for cameras older than that record).
+    /// <br/>principals that wrote it (null for cameras older than that record). Version is not in the body: it is the ETag
+    /// <br/>of a single-camera GET.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CameraDto
@@ -7139,7 +7306,8 @@ namespace CameraMonitor.GeneratedClient
     }
 
     /// <summary>
-    /// A violation as the API shows it (snake_case on the wire, times in UTC).
+    /// A violation as the API shows it (snake_case on the wire, times in UTC). Version is not in the body: it is the ETag of
+    /// <br/>a single-violation GET.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ViolationDto

@@ -1,9 +1,11 @@
 using System.Security.Claims;
+using CameraMonitor.Api.Http;
 using CameraMonitor.Api.Security;
 using CameraMonitor.Application.Cameras;
 using CameraMonitor.Application.Cameras.CheckCameraMirror;
 using CameraMonitor.Application.Cameras.CreateCamera;
 using CameraMonitor.Application.Cameras.DeleteCamera;
+using CameraMonitor.Application.Cameras.GetCamera;
 using CameraMonitor.Application.Cameras.GetCameraStats;
 using CameraMonitor.Application.Cameras.ListCameras;
 using CameraMonitor.Application.Cameras.UpdateCamera;
@@ -34,10 +36,16 @@ public static class CamerasEndpoints
             .WithSummary("Every difference between the cameras.yaml mirror and the cameras table.");
         // No route constraint on {camera_id}: a constraint would turn a malformed id into a 404, whereas the
         // validators answer 400 naming camera_id.
+        cameras.MapGet("/{camera_id}", GetCamera)
+            .WithName(nameof(GetCamera)).RequireAuthorization(ApiPolicies.View)
+            .WithSummary("One camera; its ETag is the camera's version, to send as If-Match on an update.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithETag();
         cameras.MapPut("/{camera_id}", UpdateCamera)
             .WithName(nameof(UpdateCamera)).RequireAuthorization(ApiPolicies.ManageCameras)
-            .WithSummary("Partial update: fields left out (or null) keep their value.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Partial update: fields left out (or null) keep their value; with If-Match, 412 when the camera changed since.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithIfMatch();
         cameras.MapDelete("/{camera_id}", DeleteCamera)
             .WithName(nameof(DeleteCamera)).RequireAuthorization(ApiPolicies.ManageCameras)
             .WithSummary("Deletes a camera; its detection records and violations are kept.")
@@ -63,10 +71,19 @@ public static class CamerasEndpoints
         return TypedResults.Created($"{BasePath}/{Uri.EscapeDataString(response.Camera.Id)}", response);
     }
 
+    private static async Task<Ok<CameraDto>> GetCamera(IMediator mediator,
+        [FromRoute(Name = "camera_id")] string cameraId, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetCameraQuery(cameraId), cancellationToken));
+
     private static async Task<Ok<CameraWriteResponse>> UpdateCamera(IMediator mediator,
         [FromRoute(Name = "camera_id")] string cameraId, [FromBody] UpdateCameraCommand changes,
-        ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(changes with { CameraId = cameraId, Actor = user.Owner() }, cancellationToken));
+        ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(changes with
+        {
+            CameraId = cameraId,
+            Actor = user.Owner(),
+            IfMatch = VersionETags.IfMatchOf(request),
+        }, cancellationToken));
 
     private static async Task<Ok<DeleteCameraResponse>> DeleteCamera(IMediator mediator,
         [FromRoute(Name = "camera_id")] string cameraId, CancellationToken cancellationToken) =>

@@ -27,7 +27,7 @@ public static class ViolationsEndpoints
             .WithSummary("Review a violation (pending → confirmed | false_positive → …); 409 when it changed meanwhile; handled_by defaults to the caller; honours Idempotency-Key.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithViolationIfMatch();
+            .WithIfMatch();
         return app;
     }
 
@@ -38,10 +38,12 @@ public static class ViolationsEndpoints
     private static async Task<Ok<ChangeViolationStatusResponse>> ChangeViolationStatus(IMediator mediator,
         [FromRoute(Name = "violation_id")] string violationId, string? status, string? notes,
         [FromQuery(Name = CallerIdentity.HandledByParameter)] string? handledBy, ClaimsPrincipal user,
-        [FromHeader(Name = IIdempotentCommand.HeaderName)] string? idempotencyKey, CancellationToken cancellationToken) =>
+        [FromHeader(Name = IIdempotentCommand.HeaderName)] string? idempotencyKey, HttpRequest request,
+        CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ChangeViolationStatusCommand(violationId, status, notes,
                 user.ActingAs(handledBy, CallerIdentity.HandledByParameter))
         {
             IdempotencyKey = idempotencyKey,
+            IfMatch = VersionETags.IfMatchOf(request),
         }, cancellationToken));
 }

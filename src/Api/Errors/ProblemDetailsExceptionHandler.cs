@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CameraMonitor.Api.Security;
+using CameraMonitor.Application.Common.Concurrency;
 using CameraMonitor.Application.Common.Errors;
 using CameraMonitor.Application.Common.Faults;
 using CameraMonitor.Domain.Common;
@@ -42,6 +43,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             AccessDeniedException denied => Denied(httpContext, denied),
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
             ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict.", conflict.Message),
+            PreconditionFailedException stale => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed.", stale.Message),
             BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
             BadHttpRequestException badRequest when BindingErrors.FromBindingMessage(badRequest.Message) is var (field, message) =>
                 Invalid(badRequest.StatusCode, "The request is invalid.", field, message),

@@ -3,11 +3,14 @@ namespace CameraMonitor.Api.Http;
 /// <summary>Endpoint conventions for ETag / If-Match; the OpenAPI transformer reads the metadata they leave.</summary>
 public static class ConditionalRequests
 {
-    /// <summary>The 200 answer carries an ETag of its body.</summary>
+    /// <summary>The 200 answer carries the resource's version as its ETag.</summary>
     public static RouteHandlerBuilder WithETag(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter<ETagEndpointFilter>().WithMetadata(new ETagged());
 
-    /// <summary>An If-Match that no longer matches the violation answers 412.</summary>
-    public static RouteHandlerBuilder WithViolationIfMatch(this RouteHandlerBuilder builder) =>
-        builder.AddEndpointFilter<ViolationIfMatchFilter>().ProducesProblem(StatusCodes.Status412PreconditionFailed);
+    /// <summary>
+    /// The endpoint passes If-Match to its command (<see cref="VersionETags.IfMatchOf"/>); a version that no longer
+    /// holds answers 412 (the OpenAPI transformer documents the header wherever 412 is declared).
+    /// </summary>
+    public static RouteHandlerBuilder WithIfMatch(this RouteHandlerBuilder builder) =>
+        builder.ProducesProblem(StatusCodes.Status412PreconditionFailed);
 }

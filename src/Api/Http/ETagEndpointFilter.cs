@@ -1,18 +1,17 @@
-using Microsoft.Extensions.Options;
+using CameraMonitor.Application.Common.Concurrency;
 using Microsoft.Net.Http.Headers;
-using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace CameraMonitor.Api.Http;
 
-/// <summary>Adds the <c>ETag</c> of a single resource's 200 answer (see <see cref="RepresentationETag"/>).</summary>
-public sealed class ETagEndpointFilter(IOptions<JsonOptions> json) : IEndpointFilter
+/// <summary>Adds the <c>ETag</c> of a single resource's 200 answer: its stored version (see <see cref="VersionETags"/>).</summary>
+public sealed class ETagEndpointFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var result = await next(context);
-        if (result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } and IValueHttpResult { Value: { } value })
+        if (result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } and IValueHttpResult { Value: IVersionedRepresentation versioned })
         {
-            context.HttpContext.Response.Headers[HeaderNames.ETag] = RepresentationETag.Of(value, json.Value.SerializerOptions);
+            context.HttpContext.Response.Headers[HeaderNames.ETag] = VersionETags.Format(versioned.Version);
         }
 
         return result;

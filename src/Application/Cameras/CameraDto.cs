@@ -1,10 +1,13 @@
+using System.Text.Json.Serialization;
+using CameraMonitor.Application.Common.Concurrency;
 using CameraMonitor.Domain.Cameras;
 
 namespace CameraMonitor.Application.Cameras;
 
 /// <summary>
 /// A camera as the API shows it (snake_case on the wire, times in UTC); created_by and updated_by name the
-/// principals that wrote it (null for cameras older than that record).
+/// principals that wrote it (null for cameras older than that record). Version is not in the body: it is the ETag
+/// of a single-camera GET.
 /// </summary>
 public sealed record CameraDto(
     string Id,
@@ -16,7 +19,8 @@ public sealed record CameraDto(
     DateTime CreatedAt,
     DateTime UpdatedAt,
     string? CreatedBy,
-    string? UpdatedBy)
+    string? UpdatedBy,
+    [property: JsonIgnore] long Version) : IVersionedRepresentation
 {
     public static CameraDto FromDomain(Camera camera) => new(
         camera.Id.Value,
@@ -28,5 +32,6 @@ public sealed record CameraDto(
         camera.CreatedAt.UtcDateTime,
         camera.UpdatedAt.UtcDateTime,
         camera.CreatedBy,
-        camera.UpdatedBy);
+        camera.UpdatedBy,
+        camera.Version);
 }

@@ -1,8 +1,13 @@
+using System.Text.Json.Serialization;
+using CameraMonitor.Application.Common.Concurrency;
 using CameraMonitor.Domain.Violations;
 
 namespace CameraMonitor.Application.Violations;
 
-/// <summary>A violation as the API shows it (snake_case on the wire, times in UTC).</summary>
+/// <summary>
+/// A violation as the API shows it (snake_case on the wire, times in UTC). Version is not in the body: it is the ETag of
+/// a single-violation GET.
+/// </summary>
 public sealed record ViolationDto(
     long Id,
     string CameraId,
@@ -14,8 +19,11 @@ public sealed record ViolationDto(
     DateTime DetectedAt,
     DateTime? HandledAt,
     string? HandledBy,
-    string? Notes)
+    string? Notes,
+    [property: JsonIgnore] int Version) : IVersionedRepresentation
 {
+    long IVersionedRepresentation.Version => Version;
+
     public static ViolationDto FromDomain(Violation violation) => new(
         violation.Id,
         violation.CameraId,
@@ -27,5 +35,6 @@ public sealed record ViolationDto(
         violation.DetectedAt.UtcDateTime,
         violation.HandledAt?.UtcDateTime,
         violation.HandledBy,
-        violation.Notes);
+        violation.Notes,
+        violation.Version);
 }

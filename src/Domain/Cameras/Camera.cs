@@ -13,7 +13,7 @@ public sealed class Camera : IAggregateRoot
     private static readonly string[] AllowedSchemes = ["rtsp", "rtsps", "http", "https"];
 
     private Camera(CameraId id, string name, string location, string sourceUrl, bool enabled, CameraStatus status,
-        DateTimeOffset createdAt, DateTimeOffset updatedAt, string? createdBy, string? updatedBy)
+        DateTimeOffset createdAt, DateTimeOffset updatedAt, string? createdBy, string? updatedBy, long version)
     {
         Id = id;
         Name = name;
@@ -25,6 +25,7 @@ public sealed class Camera : IAggregateRoot
         UpdatedAt = updatedAt;
         CreatedBy = createdBy;
         UpdatedBy = updatedBy;
+        Version = version;
     }
 
     public CameraId Id { get; }
@@ -42,20 +43,23 @@ public sealed class Camera : IAggregateRoot
     /// <summary>Who made the last change; null for cameras older than that record.</summary>
     public string? UpdatedBy { get; private set; }
 
+    /// <summary>The stored version the camera was read at (0 before it is first stored); If-Match is checked against it.</summary>
+    public long Version { get; }
+
     public static Camera Create(string id, string name, string? location, string sourceUrl, bool enabled,
         CameraStatus status, TimeProvider clock, string? actor = null)
     {
         var now = clock.UtcNowForStorage();
         return new Camera(CameraId.From(id), CheckName(name), CheckLocation(location), CheckSourceUrl(sourceUrl),
-            enabled, status, now, now, actor, actor);
+            enabled, status, now, now, actor, actor, version: 0);
     }
 
     /// <summary>Rebuilds a stored camera; stored rows went through the same rules, but we re-check them anyway.</summary>
     public static Camera Rehydrate(string id, string name, string? location, string sourceUrl, bool enabled,
         CameraStatus status, DateTimeOffset createdAt, DateTimeOffset updatedAt, string? createdBy = null,
-        string? updatedBy = null) =>
+        string? updatedBy = null, long version = 0) =>
         new(CameraId.From(id), CheckName(name), CheckLocation(location), CheckSourceUrl(sourceUrl), enabled, status,
-            createdAt, updatedAt, createdBy, updatedBy);
+            createdAt, updatedAt, createdBy, updatedBy, version);
 
     /// <summary>
     /// Partial update: a null argument leaves that field as it was. Every new value is checked before any is

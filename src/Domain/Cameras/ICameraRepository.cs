@@ -11,7 +11,12 @@ public interface ICameraRepository
 
     Task AddAsync(Camera camera, CancellationToken cancellationToken);
 
-    Task UpdateAsync(Camera camera, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores the camera's fields. With <paramref name="onlyIfUnchanged"/> the write happens only if the row is still at
+    /// the version the camera was read at (an If-Match that was checked must still hold when the row is written).
+    /// </summary>
+    /// <returns>false when the conditional write found the row changed (or gone).</returns>
+    Task<bool> UpdateAsync(Camera camera, bool onlyIfUnchanged, CancellationToken cancellationToken);
 
     /// <returns>false when no such camera exists.</returns>
     Task<bool> DeleteAsync(CameraId id, CancellationToken cancellationToken);

@@ -172,7 +172,7 @@ public sealed class YamlCameraMirror(IDbSession session, string path, ILogger<Ya
 
     private static CameraDto FromEntry(CameraMirrorEntry entry) => new(entry.Id!, entry.Name ?? string.Empty,
         entry.Location ?? string.Empty, entry.SourceUrl ?? string.Empty, entry.Enabled, entry.Status ?? string.Empty,
-        ParseTime(entry.CreatedAt), ParseTime(entry.UpdatedAt), CreatedBy: null, UpdatedBy: null);
+        ParseTime(entry.CreatedAt), ParseTime(entry.UpdatedAt), CreatedBy: null, UpdatedBy: null, Version: 0);
 
     // An unparsable time is not a reason to give up on the whole file: it shows up as a field difference.
     private static DateTime ParseTime(string? value) =>

@@ -11,4 +11,5 @@ public sealed record CameraRow(
     DateTime CreatedAt,
     DateTime UpdatedAt,
     string? CreatedBy,
-    string? UpdatedBy);
+    string? UpdatedBy,
+    long Version);

@@ -303,9 +303,9 @@ public sealed class CamerasCommandTests(ApiFixture api) : IClassFixture<ApiFixtu
             await real.AddAsync(call.Arg<Camera>(), call.Arg<CancellationToken>());
             throw new InvalidOperationException("the connection dropped after the insert");
         });
-        repository.UpdateAsync(default!, default).ReturnsForAnyArgs(async call =>
+        repository.UpdateAsync(default!, default, default).ReturnsForAnyArgs<Task<bool>>(async call =>
         {
-            await real.UpdateAsync(call.Arg<Camera>(), call.Arg<CancellationToken>());
+            await real.UpdateAsync(call.Arg<Camera>(), call.Arg<bool>(), call.Arg<CancellationToken>());
             throw new InvalidOperationException("the connection dropped after the update");
         });
         return repository;

@@ -58,12 +58,12 @@ public sealed class CamerasRouteTests(ApiFixture api) : IClassFixture<ApiFixture
     }
 
     [Fact]
-    public async Task GetStatsWithoutACameraId_IsNotTakenForACameraCalledStats()
+    public async Task GetStatsWithoutACameraId_IsALookupOfACameraCalledStats()
     {
         using var response = await api.Client.GetAsync("/api/v1/cameras/stats");
 
-        // Only PUT and DELETE exist on /cameras/{camera_id}: a GET there is the wrong method, not a camera lookup.
-        var problem = await response.ProblemAsync(HttpStatusCode.MethodNotAllowed);
+        // GET /cameras/{camera_id} reads one camera: "stats" is a valid slug that names no camera here.
+        var problem = await response.ProblemAsync(HttpStatusCode.NotFound);
         Assert.False(problem.TryGetProperty("errors", out _));
     }
 

@@ -65,5 +65,5 @@ public sealed class CameraMirrorComparerTests
         Assert.False(CameraMirrorComparer.Compare([], null, "unreadable: bad indentation").Consistent);
 
     private static CameraDto Camera(string id) =>
-        new(id, "Name " + id, "Hall", "rtsp://127.0.0.1/" + id, true, "online", Created, Created, "alice", "alice");
+        new(id, "Name " + id, "Hall", "rtsp://127.0.0.1/" + id, true, "online", Created, Created, "alice", "alice", Version: 7);
 }

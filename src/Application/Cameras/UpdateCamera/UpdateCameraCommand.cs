@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CameraMonitor.Application.Common.Concurrency;
 using CameraMonitor.Application.Common.Messaging;
 
 namespace CameraMonitor.Application.Cameras.UpdateCamera;
@@ -19,4 +20,8 @@ public sealed record UpdateCameraCommand(
     /// <summary>Who is calling (set by the API from the principal, never from the body); stored as updated_by.</summary>
     [JsonIgnore]
     public string? Actor { get; init; }
+
+    /// <summary>From If-Match (set by the API, never from the body): change the camera only if it is still at one of these versions.</summary>
+    [JsonIgnore]
+    public VersionPrecondition? IfMatch { get; init; }
 }

@@ -1,3 +1,4 @@
+using CameraMonitor.Application.Common.Concurrency;
 using CameraMonitor.Application.Common.Persistence;
 using CameraMonitor.Domain.Cameras;
 using MediatR;
@@ -12,9 +13,15 @@ public sealed class UpdateCameraHandler(ICameraRepository cameras, IUnitOfWork u
     {
         var camera = await cameras.FindAsync(CameraId.From(request.CameraId), cancellationToken)
             ?? throw CameraErrors.NotFound(request.CameraId!);
+        VersionPrecondition.Ensure(request.IfMatch, camera.Version, "Camera", request.CameraId!);
         camera.Change(request.Name, request.Location, request.SourceUrl, request.Enabled,
             request.Status is null ? null : CameraStatusNames.Parse(request.Status), clock, request.Actor);
-        await cameras.UpdateAsync(camera, cancellationToken);
+        if (!await cameras.UpdateAsync(camera, onlyIfUnchanged: request.IfMatch is not null, cancellationToken))
+        {
+            // Only a conditional write can miss: someone changed the camera between our read and our write.
+            throw new PreconditionFailedException("Camera", request.CameraId!);
+        }
+
         unitOfWork.RewriteMirrorAfterCommit(mirror);
         return CameraWriteResponse.Of(CameraDto.FromDomain(camera));
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CameraMonitor.Application.Common.Concurrency;
 using CameraMonitor.Application.Common.Idempotency;
 using CameraMonitor.Application.Common.Messaging;
 
@@ -14,6 +15,10 @@ public sealed record ChangeViolationStatusCommand(string ViolationId, string? St
 {
     [JsonIgnore]
     public string? IdempotencyKey { get; init; }
+
+    /// <summary>From If-Match (set by the API): review only if the violation is still at one of these versions.</summary>
+    [JsonIgnore]
+    public VersionPrecondition? IfMatch { get; init; }
 
     [JsonIgnore]
     public object IdempotencyFingerprint => this with { IdempotencyKey = null };

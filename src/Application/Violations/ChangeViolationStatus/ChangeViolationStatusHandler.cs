@@ -1,3 +1,4 @@
+using CameraMonitor.Application.Common.Concurrency;
 using CameraMonitor.Application.Common.Errors;
 using CameraMonitor.Domain.Violations;
 using MediatR;
@@ -14,11 +15,13 @@ public sealed class ChangeViolationStatusHandler(IViolationRepository violations
         var id = ViolationIds.Parse(request.ViolationId);
         var violation = await violations.FindAsync(id, cancellationToken)
             ?? throw new NotFoundException("Violation", request.ViolationId);
+        // The update below is conditional on the version read here, so the If-Match check holds at the write.
+        VersionPrecondition.Ensure(request.IfMatch, violation.Version, "Violation", id);
 
         violation.ChangeStatus(ViolationStatusNames.Parse(request.Status!), request.Notes, request.HandledBy, clock);
         if (!await violations.UpdateAsync(violation, cancellationToken))
         {
-            throw ViolationConflicts.Changed(id);
+            throw ViolationConflicts.Changed(id, request.IfMatch);
         }
 
         return new ChangeViolationStatusResponse(true, id, violation.Status.ToName());

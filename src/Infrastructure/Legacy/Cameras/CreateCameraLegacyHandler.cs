@@ -19,7 +19,7 @@ public sealed class CreateCameraLegacyHandler(IDbSession session, IUnitOfWork un
         INSERT INTO cameras ({CameraRows.Columns})
         VALUES (@Id, @Name, @Location, @SourceUrl, @Enabled, @Status, @Now, @Now, @Actor, @Actor)
         ON CONFLICT (id) DO NOTHING
-        RETURNING {CameraRows.Columns}
+        RETURNING {CameraRows.ReadColumns}
         """;
 
     public async Task<CameraWriteResponse> Handle(CreateCameraCommand request, CancellationToken cancellationToken)

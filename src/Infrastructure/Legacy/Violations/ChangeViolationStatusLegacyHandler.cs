@@ -1,3 +1,4 @@
+using CameraMonitor.Application.Common.Concurrency;
 using CameraMonitor.Application.Common.Errors;
 using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Application.Violations;
@@ -24,9 +25,10 @@ public sealed class ChangeViolationStatusLegacyHandler(IDbSession session, TimeP
         var id = ViolationIds.Parse(request.ViolationId);
         var connection = await session.ConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ViolationRow>(new CommandDefinition(
-                      ViolationRows.SelectWithVersion + " WHERE id = @Id", new { Id = id }, session.Transaction,
+                      ViolationRows.SelectDto + " WHERE id = @Id", new { Id = id }, session.Transaction,
                       cancellationToken: cancellationToken))
                   ?? throw new NotFoundException("Violation", request.ViolationId);
+        VersionPrecondition.Ensure(request.IfMatch, row.Version, "Violation", id);
 
         var to = request.Status!;
         ViolationTransitions.EnsureAllowed(ViolationStatusNames.Parse(row.Status), ViolationStatusNames.Parse(to));
@@ -41,7 +43,7 @@ public sealed class ChangeViolationStatusLegacyHandler(IDbSession session, TimeP
         }, session.Transaction, cancellationToken: cancellationToken));
         if (updated == 0)
         {
-            throw ViolationConflicts.Changed(id);
+            throw ViolationConflicts.Changed(id, request.IfMatch);
         }
 
         if (row.Status != to)

@@ -12,10 +12,12 @@ public sealed class CameraRepository(IDbSession session) : ICameraRepository
         VALUES (@Id, @Name, @Location, @SourceUrl, @Enabled, @Status, @CreatedAt, @UpdatedAt, @CreatedBy, @UpdatedBy)
         """;
 
+    // With onlyIfUnchanged the row must still be at the version the aggregate was read at (If-Match).
     private const string UpdateSql = """
         UPDATE cameras SET name = @Name, location = @Location, source_url = @SourceUrl, enabled = @Enabled,
-                           status = @Status, updated_at = @UpdatedAt, updated_by = @UpdatedBy
-        WHERE id = @Id
+                           status = @Status, updated_at = @UpdatedAt, updated_by = @UpdatedBy,
+                           version = nextval('camera_versions')
+        WHERE id = @Id AND (NOT @OnlyIfUnchanged OR version = @Version)
         """;
 
     public async Task<IReadOnlyList<Camera>> ListAsync(CancellationToken cancellationToken)
@@ -58,8 +60,20 @@ public sealed class CameraRepository(IDbSession session) : ICameraRepository
         }
     }
 
-    public Task UpdateAsync(Camera camera, CancellationToken cancellationToken) =>
-        ExecuteAsync(UpdateSql, ToParameters(camera), cancellationToken);
+    public async Task<bool> UpdateAsync(Camera camera, bool onlyIfUnchanged, CancellationToken cancellationToken) =>
+        await ExecuteAsync(UpdateSql, new
+        {
+            Id = camera.Id.Value,
+            camera.Name,
+            camera.Location,
+            camera.SourceUrl,
+            camera.Enabled,
+            Status = camera.Status.ToName(),
+            camera.UpdatedAt,
+            camera.UpdatedBy,
+            OnlyIfUnchanged = onlyIfUnchanged,
+            camera.Version,
+        }, cancellationToken) > 0;
 
     public async Task<bool> DeleteAsync(CameraId id, CancellationToken cancellationToken) =>
         await ExecuteAsync("DELETE FROM cameras WHERE id = @Id", new { Id = id.Value }, cancellationToken) > 0;
@@ -74,7 +88,7 @@ public sealed class CameraRepository(IDbSession session) : ICameraRepository
     private static Camera ToDomain(CameraRow row) => Camera.Rehydrate(row.Id, row.Name, row.Location, row.SourceUrl,
         row.Enabled, CameraStatusNames.Parse(row.Status),
         new DateTimeOffset(row.CreatedAt, TimeSpan.Zero), new DateTimeOffset(row.UpdatedAt, TimeSpan.Zero), row.CreatedBy,
-        row.UpdatedBy);
+        row.UpdatedBy, row.Version);
 
     private static object ToParameters(Camera camera) => new
     {

@@ -10,14 +10,14 @@ public sealed class ViolationRepository(IDbSession session) : IViolationReposito
     {
         var connection = await session.ConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ViolationRow>(new CommandDefinition(
-            ViolationRows.SelectWithVersion + " WHERE id = @Id", new { Id = id }, session.Transaction,
+            ViolationRows.SelectDto + " WHERE id = @Id", new { Id = id }, session.Transaction,
             cancellationToken: cancellationToken));
         return row is null ? null : ToDomain(row);
     }
 
     public async Task<IReadOnlyList<Violation>> SearchAsync(ViolationSearch search, CancellationToken cancellationToken)
     {
-        var (page, _) = ViolationRows.Search(search, ViolationRows.SelectWithVersion);
+        var (page, _) = ViolationRows.Search(search, ViolationRows.SelectDto);
         var connection = await session.ConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ViolationRow>(new CommandDefinition(page.Sql, page.Parameters,
             session.Transaction, cancellationToken: cancellationToken));

@@ -11,13 +11,14 @@ namespace CameraMonitor.Infrastructure.Persistence.Repositories;
 /// </summary>
 public static class ViolationRows
 {
-    /// <summary>Exactly the columns of <c>ViolationDto</c>, in its order (the legacy path maps straight to it).</summary>
+    /// <summary>
+    /// Exactly the columns of <c>ViolationDto</c> and <c>ViolationRow</c>, in their order (the legacy path maps straight
+    /// to the DTO), ending with the concurrency version.
+    /// </summary>
     public const string DtoColumns = """
         id, camera_id, detection_id, violation_type, confidence, snapshot_path, status, detected_at,
-        handled_at, handled_by, notes
+        handled_at, handled_by, notes, version
         """;
-
-    public const string SelectWithVersion = "SELECT " + DtoColumns + ", version FROM violations";
 
     public const string SelectDto = "SELECT " + DtoColumns + " FROM violations";
 

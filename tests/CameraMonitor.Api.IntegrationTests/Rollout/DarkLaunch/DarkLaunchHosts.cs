@@ -39,7 +39,8 @@ internal static class DarkLaunchHosts
                 new { Id = camera.Id.Value }, session.Transaction, cancellationToken: cancellationToken));
         }
 
-        public Task UpdateAsync(Camera camera, CancellationToken cancellationToken) => inner.UpdateAsync(camera, cancellationToken);
+        public Task<bool> UpdateAsync(Camera camera, bool onlyIfUnchanged, CancellationToken cancellationToken) =>
+            inner.UpdateAsync(camera, onlyIfUnchanged, cancellationToken);
 
         public Task<bool> DeleteAsync(CameraId id, CancellationToken cancellationToken) => inner.DeleteAsync(id, cancellationToken);
     }
