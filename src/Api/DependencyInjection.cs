@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using CameraMonitor.Api.Errors;
 using CameraMonitor.Api.Health;
 using CameraMonitor.Api.OpenApi;
+using CameraMonitor.Api.Security;
 using CameraMonitor.Api.Telemetry;
+using CameraMonitor.Application.Common.Idempotency;
 using CameraMonitor.Application.Rollout.DarkLaunch;
 using CameraMonitor.Application.Rollout.Evidence;
 using Microsoft.AspNetCore.Http.Json;
@@ -44,6 +46,8 @@ public static class DependencyInjection
         services.AddResponseCompression(options => options.EnableForHttps = true);
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag]);
         services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IIdempotencyOwner, HttpIdempotencyOwner>();
         services.AddSingleton<OperatorConsole.ConsoleAssets>();
 
         var telemetry = services.AddOpenTelemetry().ConfigureResource(resource => resource.Describe());

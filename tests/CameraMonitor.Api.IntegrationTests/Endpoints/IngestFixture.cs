@@ -12,6 +12,7 @@ public sealed class IngestFixture : ApiFixture
     [
         "single_d", "single_l", "bad999_d", "bad999_l", "unknown_d", "unknown_l", "bulk", "replay_d", "replay_l",
         "replay_x", "race", "alarm_d", "alarm_l", "roll_a", "roll_b", "fallback", "parity_a", "parity_b", "alarm_race",
+        "owner_a", "owner_b",
     ];
 
     private const string RulesSql = """

@@ -9,7 +9,8 @@ namespace CameraMonitor.Application.Common.Idempotency;
 /// One attempt at a command, on either path: a transaction, and inside it the Idempotency-Key claim, the handler and
 /// the stored answer. A repeat of a committed key is answered from the store without running the handler.
 /// </summary>
-public sealed class CommandTransaction(IUnitOfWork unitOfWork, IIdempotencyStore idempotency, TimeProvider clock)
+public sealed class CommandTransaction(IUnitOfWork unitOfWork, IIdempotencyStore idempotency, TimeProvider clock,
+    IIdempotencyOwner? owner = null)
 {
     // The stored answer is read back by the same code that wrote it; member names as declared.
     private static readonly JsonSerializerOptions StoredAnswer = new();
@@ -18,7 +19,8 @@ public sealed class CommandTransaction(IUnitOfWork unitOfWork, IIdempotencyStore
         Func<CancellationToken, Task<TResponse>> attempt, CancellationToken cancellationToken) =>
         request is IIdempotentCommand { IdempotencyKey: { } key } idempotent
             ? unitOfWork.ExecuteInTransactionAsync(
-                ct => RunOnceAsync(ScopeOf(typeof(TRequest)), key, idempotent, attempt, ct), cancellationToken)
+                ct => RunOnceAsync(ScopeOf(typeof(TRequest)), OwnedKey(owner?.Current, key), idempotent, attempt, ct),
+                cancellationToken)
             : unitOfWork.ExecuteInTransactionAsync(attempt, cancellationToken);
 
     /// <summary>A fingerprint of the request as bound (not the raw bytes), so both paths compute the same one.</summary>
@@ -28,6 +30,9 @@ public sealed class CommandTransaction(IUnitOfWork unitOfWork, IIdempotencyStore
         return Convert.ToHexStringLower(SHA256.HashData(
             JsonSerializer.SerializeToUtf8Bytes(fingerprint, fingerprint.GetType(), StoredAnswer)));
     }
+
+    /// <summary>The stored key: the caller's owner and its key (a unit separator cannot occur in an owner name).</summary>
+    public static string OwnedKey(string? owner, string key) => owner is null ? key : $"{owner}\u001f{key}";
 
     /// <summary>Keys are unique per endpoint: the command's name without "Command" (IngestDetectionRecords).</summary>
     public static string ScopeOf(Type commandType) => commandType.Name.EndsWith("Command", StringComparison.Ordinal)
