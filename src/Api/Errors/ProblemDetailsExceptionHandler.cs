@@ -49,6 +49,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Invalid(badRequest.StatusCode, "The request is invalid.", field, message),
             BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "The request is malformed.", badRequest.Message),
             PostgresException { SqlState: PostgresErrorCodes.QueryCanceled } => StatementTimedOut(httpContext),
+            IdentityProviderUnavailableException issuerDown => IssuerUnavailable(httpContext, issuerDown),
             // A constraint the database enforces (also one checked only at COMMIT) refused the change on every path.
             PostgresException integrity when integrity.SqlState.StartsWith("23", StringComparison.Ordinal) =>
                 Problem(StatusCodes.Status409Conflict, "The change conflicts with stored data.", integrity.MessageText),
@@ -140,6 +141,16 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         return Problem(StatusCodes.Status503ServiceUnavailable, "The query took too long.",
             "The database cancelled the query at its statement timeout; narrow the request (a shorter window, a cursor "
             + "instead of a deep offset) or retry later.");
+    }
+
+    /// <summary>The JWT authority cannot be reached: no token can be validated until it is back.</summary>
+    private ProblemDetails IssuerUnavailable(HttpContext httpContext, IdentityProviderUnavailableException issuerDown)
+    {
+        logger.LogWarning("Token issuer unavailable for {Method} {Path}: {Error}", httpContext.Request.Method,
+            httpContext.Request.Path, issuerDown.GetBaseException().Message);
+        httpContext.Response.Headers.RetryAfter = faultOptions.Value.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problem(StatusCodes.Status503ServiceUnavailable, "The token issuer is unavailable.", issuerDown.Message +
+            " Retry after the number of seconds in Retry-After, or authenticate with an API key.");
     }
 
     /// <summary>A parameter the caller's roles do not allow: 403 naming it, with the insufficient_scope challenge.</summary>

@@ -71,6 +71,7 @@ public static class SecurityRegistration
         }
 
         bearer.Audience = jwt.Audience;
+        bearer.Events = new JwtBearerEvents { OnAuthenticationFailed = IdentityProviderUnavailableException.ThrowIfIssuerIsDownAsync };
         bearer.TokenValidationParameters = new TokenValidationParameters
         {
             ValidAudience = jwt.Audience,

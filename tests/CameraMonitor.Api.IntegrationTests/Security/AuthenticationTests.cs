@@ -60,6 +60,25 @@ public sealed class AuthenticationTests(ApiFixture api) : IClassFixture<ApiFixtu
     }
 
     [Fact]
+    public async Task Token_WhenTheAuthorityIsUnreachable_Answers503WithRetryAfter()
+    {
+        // Port 9 (discard) on loopback: nothing listens, so the metadata fetch fails at once.
+        using var host = api.WithServices(_ => { }).WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Auth:Jwt:Authority", "http://127.0.0.1:9/realms/cameramonitor");
+            b.UseSetting("Auth:Jwt:RequireHttpsMetadata", "false");
+            b.UseSetting("Auth:Jwt:SigningKey", "");
+        });
+        using var client = api.CreateAnonymousClient(host).WithBearer(TestTokens.Valid("carol", ApiRoles.Viewer));
+
+        using var response = await client.GetAsync(Cameras);
+
+        var problem = await response.ProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Contains("token issuer", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Token_WhenExpired_Answers401WithTheBearerChallenge()
     {
         using var client = api.CreateAnonymousClient().WithBearer(TestTokens.Expired("carol", ApiRoles.Viewer));
