@@ -10,7 +10,12 @@ transaction); the order of the three rotates per round. Records are recent (each
 50 cameras at one detection per second, ~0.35 violations per record), so alert rules count the busy head of
 the violations table. Prints per-round rows and a Markdown summary (median and range over rounds).
 
-usage: bench_ingest.py BASE_URL API_KEY PSQL_CONNINFO ROUNDS BATCHES CLIENTS
+On a shared machine wall-clock rates swing with the other load, so beside rows/s the script reports the CPU time
+each way costs per 1,000 rows: the PostgreSQL cluster's processes (postmaster, backends, WAL writer, ... and the
+backends that exited, via the postmaster's children times) plus the API process for HTTP or psql for COPY. The
+load generator itself (this script) is not counted on either side.
+
+usage: bench_ingest.py BASE_URL API_KEY PSQL_CONNINFO ROUNDS BATCHES CLIENTS API_PID POSTMASTER_PID
 """
 import csv
 import datetime as dt
@@ -19,6 +24,7 @@ import json
 import os
 import queue
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -57,6 +63,38 @@ def generate_batch(rng, start):
                             "snapshot_path": f"snap/{camera}/{at.timestamp():.2f}.jpg"} for _ in range(n_violations)],
         })
     return batch
+
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu(pid, with_children=False):
+    """CPU seconds of a process (utime + stime, and its reaped children's when asked); 0 if it is gone."""
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    ticks = int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if with_children else 0)
+    return ticks / TICKS
+
+
+def cluster_cpu(postmaster):
+    """The cluster's CPU seconds: the postmaster with its exited children, and every live child."""
+    total = process_cpu(postmaster, with_children=True)
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == postmaster:
+                total += process_cpu(int(entry))
+    return total
+
+
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def rows_of(batches):
@@ -131,8 +169,8 @@ def copy_all(conninfo, batches, folder):
 
 
 def main():
-    base, api_key, conninfo, rounds, batches, clients = sys.argv[1:7]
-    rounds, batches, clients = int(rounds), int(batches), int(clients)
+    base, api_key, conninfo, rounds, batches, clients, api_pid, postmaster = sys.argv[1:9]
+    rounds, batches, clients, api_pid, postmaster = int(rounds), int(batches), int(clients), int(api_pid), int(postmaster)
     rng = random.Random(13)
     ways = ["domain", "legacy", "copy"]
     slots = (rounds * len(ways) * batches) + 2 * WARMUP_BATCHES
@@ -156,41 +194,55 @@ def main():
     alerts_before = int(psql(conninfo, "-c", "SELECT count(*) FROM alerts"))
     results = {w: [] for w in ways}  # rows/s per round
     records_per_s = {w: [] for w in ways}
-    print("round way batches records rows seconds records_per_s rows_per_s load1", file=sys.stderr)
+    cpu_ms_per_k_rows = {w: [] for w in ways}
+    print("round way batches records rows seconds records_per_s rows_per_s cpu_ms_per_1000_rows load1", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as folder:
         os.chmod(folder, 0o755)
         for r in range(rounds):
             for way in ways[r % len(ways):] + ways[:r % len(ways)]:
                 bs = next_batches(batches)
                 rows = rows_of(bs)
+                payload = bodies(bs) if way != "copy" else None
+                # COPY is charged the cluster and psql, HTTP the cluster and the API process.
+                client_cpu = children_cpu if way == "copy" else lambda: process_cpu(api_pid)
+                cpu_before = cluster_cpu(postmaster) + client_cpu()
                 if way == "copy":
                     seconds = copy_all(conninfo, bs, folder)
                 else:
-                    seconds = post_all(base, api_key, "true" if way == "domain" else "false", bodies(bs), clients)
+                    seconds = post_all(base, api_key, "true" if way == "domain" else "false", payload, clients)
+                time.sleep(0.5)  # lets the postmaster reap psql's backend, whose CPU then shows in its children times
+                cpu = cluster_cpu(postmaster) + client_cpu() - cpu_before
+                cpu_ms_per_k_rows[way].append(1000 * cpu / rows * 1000)
                 results[way].append(rows / seconds)
                 records_per_s[way].append(batches * BATCH_SIZE / seconds)
                 load1 = open("/proc/loadavg").read().split()[0]
                 print(f"{r + 1} {way} {batches} {batches * BATCH_SIZE} {rows} {seconds:.2f} "
-                      f"{batches * BATCH_SIZE / seconds:.0f} {rows / seconds:.0f} {load1}", file=sys.stderr)
+                      f"{batches * BATCH_SIZE / seconds:.0f} {rows / seconds:.0f} {cpu_ms_per_k_rows[way][-1]:.0f} {load1}",
+                      file=sys.stderr)
     alerts_raised = int(psql(conninfo, "-c", "SELECT count(*) FROM alerts")) - alerts_before
 
     def spread(values):
         return f"{statistics.median(values):,.0f} ({min(values):,.0f}–{max(values):,.0f})"
 
     ratios = {w: [results[w][i] / results["copy"][i] for i in range(rounds)] for w in ("domain", "legacy")}
+    cpu_ratios = {w: [cpu_ms_per_k_rows["copy"][i] / cpu_ms_per_k_rows[w][i] for i in range(rounds)]
+                  for w in ("domain", "legacy")}
     domain_vs_legacy = [results["domain"][i] / results["legacy"][i] for i in range(rounds)]
 
     def ratio(values):
         return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
 
-    print("| way of writing | records/s | rows/s (records + violations) | vs COPY (same round) |")
-    print("|---|---:|---:|---:|")
-    print(f"| HTTP, domain path, {clients} clients | {spread(records_per_s['domain'])} | {spread(results['domain'])} "
-          f"| {ratio(ratios['domain'])} |")
-    print(f"| HTTP, legacy path, {clients} clients | {spread(records_per_s['legacy'])} | {spread(results['legacy'])} "
-          f"| {ratio(ratios['legacy'])} |")
+    def cpu(values):
+        return f"{statistics.median(values):.0f} ({min(values):.0f}–{max(values):.0f})"
+
+    print("| way of writing | records/s | rows/s (records + violations) | rows/s vs COPY (same round) "
+          "| CPU ms per 1,000 rows | COPY CPU / this CPU |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for way, label in (("domain", f"HTTP, domain path, {clients} clients"), ("legacy", f"HTTP, legacy path, {clients} clients")):
+        print(f"| {label} | {spread(records_per_s[way])} | {spread(results[way])} | {ratio(ratios[way])} "
+              f"| {cpu(cpu_ms_per_k_rows[way])} | {ratio(cpu_ratios[way])} |")
     print(f"| psql `\\copy` (records, then violations; one transaction) | {spread(records_per_s['copy'])} "
-          f"| {spread(results['copy'])} | 1.00 |")
+          f"| {spread(results['copy'])} | 1.00 | {cpu(cpu_ms_per_k_rows['copy'])} | 1.00 |")
     print()
     print(f"Median (min–max) over {rounds} rounds of {batches} batches x {BATCH_SIZE} records per way; "
           f"domain / legacy rows/s {ratio(domain_vs_legacy)}; {alerts_raised} alerts raised by the timed batches.")

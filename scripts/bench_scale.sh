@@ -162,7 +162,7 @@ if [[ -n "${BENCH_INGEST:-}" ]]; then
   log "ingest: HTTP (domain, legacy) vs psql COPY, fsync $(psql_q 'SHOW fsync'), load average ${LOAD_BEFORE}"
   python3 "${ROOT}/scripts/bench_ingest.py" "${BASE}" "${API_KEY}" \
     "host=127.0.0.1 port=${PG_PORT} user=postgres dbname=cameramonitor" "${BENCH_INGEST_ROUNDS:-5}" \
-    "${BENCH_INGEST_BATCHES:-30}" 4 >"${INGEST_RESULTS}"
+    "${BENCH_INGEST_BATCHES:-30}" 4 "${API_PID}" "$(head -1 "${PG_DATA}/postmaster.pid")" >"${INGEST_RESULTS}"
   {
     echo
     echo "On ${DETECTIONS} detections and ${VIOLATIONS} violations; fsync $(psql_q 'SHOW fsync'); $(nproc) cores;"

@@ -47,8 +47,8 @@ public static class DetectionIngestWriter
             await CopyViolationsAsync(connection, rows, ids, cancellationToken);
         }
 
-        session.BeforeCommit(ct => connection.ExecuteAsync(new CommandDefinition(HourlyRollupSql.AddDetections,
-            new { Ids = ids }, transaction, cancellationToken: ct)));
+        session.BeforeCommit(ct => connection.ExecuteAsync(new CommandDefinition(HourlyRollupSql.AddBatch,
+            HourlyRollupSql.ParametersFor(rows), transaction, cancellationToken: ct)));
         return ids;
     }
 
