@@ -11,25 +11,10 @@ namespace CameraMonitor.Api.IntegrationTests.Endpoints;
 /// (window edges: a violation exactly one window before the newest record is outside), a microsecond either side of
 /// them, or anywhere; batches carry late records and several cameras.
 /// </summary>
-public sealed class IngestAlertParityTests : IAsyncLifetime
+public sealed class IngestAlertParityTests : PathPairTest<AlertParityFixture>
 {
     private static readonly DateTime Start = new(2026, 11, 20, 10, 0, 0, DateTimeKind.Utc); // aligned to every window
     private static readonly string[] Types = ["no_mask", "no_mask", "smoking", "intrusion"];
-
-    private readonly AlertParityFixture _domain = new();
-    private readonly AlertParityFixture _legacy = new();
-
-    public async Task InitializeAsync()
-    {
-        await _domain.InitializeAsync();
-        await _legacy.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _domain.DisposeAsync();
-        await _legacy.DisposeAsync();
-    }
 
     [Fact]
     public async Task Ingest_TheSameRandomBatchesOnEachPath_RaiseTheSameAlerts()
@@ -38,16 +23,16 @@ public sealed class IngestAlertParityTests : IAsyncLifetime
         {
             foreach (var batch in Batches(seed, Start.AddDays(seed)))
             {
-                using var domain = await PostAsync(_domain.Client, batch, forceDomain: true);
-                using var legacy = await PostAsync(_legacy.Client, batch, forceDomain: false);
+                using var domain = await PostAsync(Domain.Client, batch, forceDomain: true);
+                using var legacy = await PostAsync(Legacy.Client, batch, forceDomain: false);
                 Assert.Equal(await IdsAsync(domain), await IdsAsync(legacy));
                 Assert.Equal(("domain", "legacy"), (domain.ServedBy(), legacy.ServedBy()));
             }
         }
 
-        var domainAlerts = await AlertsAsync(_domain);
-        Assert.Equal(domainAlerts, await AlertsAsync(_legacy));
-        var fired = await RulesThatFiredAsync(_domain);
+        var domainAlerts = await AlertsAsync(Domain);
+        Assert.Equal(domainAlerts, await AlertsAsync(Legacy));
+        var fired = await RulesThatFiredAsync(Domain);
         Assert.Equal(5, fired.Count); // every enabled rule, typed and untyped, fired somewhere
         Assert.DoesNotContain(AlertParityFixture.DisabledRule, fired);
     }
