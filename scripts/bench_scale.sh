@@ -15,6 +15,11 @@
 #    BENCH_REQUESTS per endpoint on the domain path, fewer on legacy), writes p50/p95 to
 #    .data/scale/results-N.md and EXPLAIN (ANALYZE, BUFFERS) of the rollup queries to .data/scale/explain-N.txt.
 #
+# Ingest mode (BENCH_INGEST=1): instead of 3. and 4., compares HTTP ingest on both paths with a raw psql COPY of
+# equivalent rows on the generated database (scripts/bench_ingest.py; BENCH_INGEST_ROUNDS (5), BENCH_INGEST_BATCHES
+# (30) batches of 1,000 per way and round, 4 clients), with fsync on: the script starts the cluster itself (the
+# development cluster runs with fsync off) and the API attaches to it. Writes .data/scale/ingest-N.md.
+#
 # Knobs: BENCH_REQUESTS (60), BENCH_LEGACY_REQUESTS (10), BENCH_API_KEY (dev-admin-key-change-me; sent as
 # X-Api-Key, which the access branch's authentication expects), BENCH_PORT, BENCH_KEEP=1 (leave the data).
 set -euo pipefail
@@ -44,6 +49,8 @@ stop_api() {
     for _ in $(seq 1 60); do kill -0 "${API_PID}" 2>/dev/null || break; sleep 1; done
   fi
   API_PID=""
+  # A cluster the script started itself (ingest mode) outlives the API that attached to it.
+  [[ ! -f "${PG_DATA}/postmaster.pid" ]] || runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "${PG_DATA}" -m fast -w stop >/dev/null 2>&1 || true
   [[ -n "${BENCH_KEEP:-}" ]] || rm -rf "${PG_DATA}"
 }
 trap stop_api EXIT
@@ -54,6 +61,14 @@ dotnet build "${ROOT}/src/Api/CameraMonitor.Api.csproj" -c Release -v quiet -nol
   || { cat "${ROOT}/.data/scale-build.log" >&2; exit 1; }
 rm -rf "${PG_DATA}"
 mkdir -p "${WORK}"
+if [[ -n "${BENCH_INGEST:-}" ]]; then
+  # The same cluster the API would start (LocalPostgresServer), but with fsync on: ingest is compared durably.
+  mkdir -p "${PG_DATA}" && chown postgres:postgres "${PG_DATA}" && chmod 700 "${PG_DATA}"
+  runuser -u postgres -- /usr/lib/postgresql/15/bin/initdb -D "${PG_DATA}" -U postgres --auth=trust --encoding=UTF8 \
+    --locale=C.UTF-8 >/dev/null
+  runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "${PG_DATA}" -l "${PG_DATA}/server.log" -w -t 60 start \
+    -o "-p $(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=on -c max_connections=300" >/dev/null
+fi
 (
   cd "${ROOT}/src/Api"
   exec env ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Postgres= LocalPostgres__DataDirectory="${PG_DATA}" \
@@ -134,6 +149,28 @@ SELECT count(*) FROM (
  WHERE c.n IS DISTINCT FROM r.violation_count;")"
 [[ "${MISMATCHED}" == 0 ]] || fail "${MISMATCHED} sampled violation day cells differ from a recount"
 log "rollup sample checked against a recount"
+
+if [[ -n "${BENCH_INGEST:-}" ]]; then
+  # Three rules for 50 cameras: any type (from generation), one type everywhere, one type on one camera: 101
+  # rule x camera windows per batch, as in the issue's measurement.
+  psql_q "
+  INSERT INTO alert_rules (name, camera_id, rule_type, violation_type, threshold, window_minutes, severity)
+  VALUES ('masks', NULL, 'violation_count', 'no_mask', 20, 15, 'critical'),
+         ('smoking at cam3', 'cam3', 'violation_count', 'smoking', 3, 5, 'critical');"
+  INGEST_RESULTS="${WORK}/ingest-${RECORDS}.md"
+  LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+  log "ingest: HTTP (domain, legacy) vs psql COPY, fsync $(psql_q 'SHOW fsync'), load average ${LOAD_BEFORE}"
+  python3 "${ROOT}/scripts/bench_ingest.py" "${BASE}" "${API_KEY}" \
+    "host=127.0.0.1 port=${PG_PORT} user=postgres dbname=cameramonitor" "${BENCH_INGEST_ROUNDS:-5}" \
+    "${BENCH_INGEST_BATCHES:-30}" 4 "${API_PID}" "$(head -1 "${PG_DATA}/postmaster.pid")" >"${INGEST_RESULTS}"
+  {
+    echo
+    echo "On ${DETECTIONS} detections and ${VIOLATIONS} violations; fsync $(psql_q 'SHOW fsync'); $(nproc) cores;"
+    echo "load average before: ${LOAD_BEFORE}, after: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%MZ)."
+  } >>"${INGEST_RESULTS}"
+  cat "${INGEST_RESULTS}"
+  exit $(( FAILURES > 0 ))
+fi
 
 # --- correctness: domain answers against legacy -----------------------------------------------------------
 get() { # url force_domain -> body (fails on non-200)

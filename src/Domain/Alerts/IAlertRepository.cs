@@ -5,6 +5,9 @@ public interface IAlertRepository
     /// <summary>Newest first (triggered_at desc, id desc).</summary>
     Task<IReadOnlyList<Alert>> ListAsync(AlertFilter filter, CancellationToken cancellationToken);
 
-    /// <summary>Stores a rule's alert unless that rule already alerted for the camera in the same window.</summary>
-    Task<bool> AddIfNewInWindowAsync(Alert alert, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores each alert, in the given order, unless its rule already alerted for the camera in the same window;
+    /// returns how many were new. One statement for the whole list.
+    /// </summary>
+    Task<int> AddIfNewInWindowAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken);
 }

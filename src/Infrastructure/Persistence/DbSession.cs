@@ -18,6 +18,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ConflictRetry conflic
     : IDbSession, IUnitOfWork, IWriteCapture, IAsyncDisposable, IDisposable
 {
     private readonly List<Func<CancellationToken, Task>> _afterCommit = [];
+    private readonly List<Func<CancellationToken, Task>> _beforeCommit = [];
     private NpgsqlConnection? _connection;
     private bool _captureWrites;
 
@@ -42,6 +43,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ConflictRetry conflic
         }
 
         _afterCommit.Clear();
+        _beforeCommit.Clear();
         CommittedWrites = [];
         await DropConnectionAsync();
     }
@@ -74,6 +76,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ConflictRetry conflic
             }
 
             var result = await work(cancellationToken);
+            await RunBeforeCommitActionsAsync(cancellationToken);
             var captured = _captureWrites ? await CollectAsync(cancellationToken) : [];
             await CommitAsync(Transaction);
             CommittedWrites = captured;
@@ -83,6 +86,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ConflictRetry conflic
         {
             var sideEffectsPending = _afterCommit.Count > 0;
             _afterCommit.Clear();
+            _beforeCommit.Clear();
             if (failure is CommitOutcomeUnknownException)
             {
                 if (sideEffectsPending)
@@ -139,12 +143,14 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ConflictRetry conflic
         {
             await StartCaptureAsync(cancellationToken);
             var result = await work(cancellationToken);
+            await RunBeforeCommitActionsAsync(cancellationToken);
             return new CapturedRun<T>(result, await CollectAsync(cancellationToken));
         }
         finally
         {
             // Never committed, so its after-commit actions (e.g. the YAML mirror rewrite) never run.
             _afterCommit.Clear();
+            _beforeCommit.Clear();
             await RollBackBesideAsync(Transaction, original: null);
             await DisposeTransactionAsync();
         }
@@ -158,6 +164,16 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ConflictRetry conflic
         }
 
         _afterCommit.Add(action);
+    }
+
+    public void BeforeCommit(Func<CancellationToken, Task> action)
+    {
+        if (Transaction is null)
+        {
+            throw new InvalidOperationException("BeforeCommit needs an open transaction.");
+        }
+
+        _beforeCommit.Add(action);
     }
 
     public ValueTask DisposeAsync() => DropConnectionAsync();
@@ -241,6 +257,17 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ConflictRetry conflic
         }
 
         return writes;
+    }
+
+    /// <summary>In registration order; a failure fails the transaction like any other statement of the command.</summary>
+    private async Task RunBeforeCommitActionsAsync(CancellationToken cancellationToken)
+    {
+        var actions = _beforeCommit.ToArray();
+        _beforeCommit.Clear();
+        foreach (var action in actions)
+        {
+            await action(cancellationToken);
+        }
     }
 
     // The write is committed: a failing side effect must not fail the request (a fallback would then

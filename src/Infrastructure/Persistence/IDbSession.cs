@@ -11,4 +11,11 @@ public interface IDbSession
     NpgsqlTransaction? Transaction { get; }
 
     ValueTask<NpgsqlConnection> ConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="action"/> in the open transaction after the command's work, just before COMMIT (and before
+    /// a dark launch collects the captured rows). For writes to rows that concurrent commands share (rollup counters):
+    /// their row locks are then held only for the last statement and the commit, not for the whole command.
+    /// </summary>
+    void BeforeCommit(Func<CancellationToken, Task> action);
 }

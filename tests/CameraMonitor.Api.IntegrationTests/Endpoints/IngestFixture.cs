@@ -27,14 +27,7 @@ public sealed class IngestFixture : ApiFixture
     protected override async Task SeedAsync()
     {
         await base.SeedAsync();
-        foreach (var camera in Cameras)
-        {
-            await ExecuteAsync("""
-                INSERT INTO cameras (id, name, source_url, created_at, updated_at)
-                VALUES (@camera, @camera, 'rtsp://127.0.0.1/' || @camera, '2026-10-01T00:00:00Z', '2026-10-01T00:00:00Z')
-                """, new { camera });
-        }
-
+        await AddCamerasAsync(Cameras);
         await ExecuteAsync(RulesSql);
     }
 }

@@ -9,7 +9,7 @@ namespace CameraMonitor.Api.IntegrationTests.Endpoints;
 /// own freshly seeded database: then the ids are comparable too, and the whole response, every row written
 /// (records, violations, alerts, rollups, idempotency keys; all columns including ids) must be equal.
 /// </summary>
-public sealed class IngestParityTests : IAsyncLifetime
+public sealed class IngestParityTests : PathPairTest<IngestFixture>
 {
     private static readonly DateTime Start = new(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
 
@@ -23,34 +23,19 @@ public sealed class IngestParityTests : IAsyncLifetime
         "SELECT json_agg(t ORDER BY endpoint, key) FROM idempotency_keys t",
     ];
 
-    private readonly IngestFixture _domain = new();
-    private readonly IngestFixture _legacy = new();
-
-    public async Task InitializeAsync()
-    {
-        await _domain.InitializeAsync();
-        await _legacy.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _domain.DisposeAsync();
-        await _legacy.DisposeAsync();
-    }
-
     [Fact]
     public async Task Ingest_TheSameBatchesOnEachPath_AnswerAndWriteTheSame()
     {
-        var domainBodies = await IngestAllAsync(_domain, forceDomain: true);
-        var legacyBodies = await IngestAllAsync(_legacy, forceDomain: false);
+        var domainBodies = await IngestAllAsync(Domain, forceDomain: true);
+        var legacyBodies = await IngestAllAsync(Legacy, forceDomain: false);
 
         Assert.Equal(domainBodies, legacyBodies);
         HttpAssertions.MatchSharedSnapshot(domainBodies[0], "first_batch");
         foreach (var table in Tables)
         {
-            var domainRows = await DumpAsync(_domain, table);
+            var domainRows = await DumpAsync(Domain, table);
             Assert.False(string.IsNullOrEmpty(domainRows), $"nothing written for: {table}");
-            Assert.Equal(domainRows, await DumpAsync(_legacy, table));
+            Assert.Equal(domainRows, await DumpAsync(Legacy, table));
         }
     }
 

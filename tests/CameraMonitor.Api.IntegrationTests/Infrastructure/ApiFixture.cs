@@ -119,6 +119,18 @@ public class ApiFixture : DatabaseFixture
 
     protected virtual Task SeedAsync() => ExecuteAsync(SeedData.CamerasSql);
 
+    /// <summary>Adds bare cameras (name = id) for a fixture's own tests.</summary>
+    protected async Task AddCamerasAsync(IEnumerable<string> cameras)
+    {
+        foreach (var camera in cameras)
+        {
+            await ExecuteAsync("""
+                INSERT INTO cameras (id, name, source_url, created_at, updated_at)
+                VALUES (@camera, @camera, 'rtsp://127.0.0.1/' || @camera, '2026-10-01T00:00:00Z', '2026-10-01T00:00:00Z')
+                """, new { camera });
+        }
+    }
+
     /// <summary>One key per role, the all-roles <see cref="AdminKey"/>, and the token settings of <see cref="TestTokens"/>.</summary>
     private static void UseTestCredentials(IWebHostBuilder builder)
     {

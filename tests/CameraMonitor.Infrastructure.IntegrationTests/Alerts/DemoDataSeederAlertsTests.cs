@@ -58,5 +58,8 @@ public sealed class DemoDataSeederAlertsTests : IClassFixture<DatabaseFixture>
         public Npgsql.NpgsqlTransaction? Transaction => transaction;
 
         public ValueTask<Npgsql.NpgsqlConnection> ConnectionAsync(CancellationToken cancellationToken) => ValueTask.FromResult(connection);
+
+        public void BeforeCommit(Func<CancellationToken, Task> action) =>
+            throw new NotSupportedException("These tests only read.");
     }
 }

@@ -44,7 +44,8 @@ public sealed class IngestDetectionRecordsHandler(
 
     /// <summary>
     /// Per camera, each rule that watches it counts the violations in the window ending at the camera's newest
-    /// record; every window of the batch is counted in one round trip, then each rule judges its count.
+    /// record; every window of the batch is counted in one round trip, each rule judges its count, and the
+    /// alerts raised are stored in one more.
     /// </summary>
     private async Task RaiseAlertsAsync(IReadOnlyList<DetectionRecord> batch, DateTimeOffset now,
         CancellationToken cancellationToken)
@@ -59,14 +60,11 @@ public sealed class IngestDetectionRecordsHandler(
         var counts = await records.CountViolationsAsync(
             checks.Select(c => new ViolationWindow(c.Camera, c.Rule.ViolationType, c.Newest - c.Rule.Window, c.Newest)).ToList(),
             cancellationToken);
-        for (var i = 0; i < checks.Count; i++)
-        {
-            var (camera, newest, rule) = checks[i];
-            if (rule.Evaluate(camera, counts[i], newest, now) is { } alert)
-            {
-                await alerts.AddIfNewInWindowAsync(alert, cancellationToken);
-            }
-        }
+        var raised = checks
+            .Select((check, i) => check.Rule.Evaluate(check.Camera, counts[i], check.Newest, now))
+            .OfType<Alert>()
+            .ToList();
+        await alerts.AddIfNewInWindowAsync(raised, cancellationToken);
     }
 
     /// <summary>The validator has run; a rule the model still refuses is reported with the item's index.</summary>

@@ -19,7 +19,8 @@ public sealed class IngestDetectionRecordsLegacyHandler(IDbSession session, Time
 
     // Same rule as AlertRule.Evaluate: more than threshold violations in (newest - window, newest], one alert
     // per rule, camera and epoch-aligned window; the message matches AlertRule.Message. Each rule × camera
-    // window is counted once (LATERAL, materialised), with the camera-and-time index bounding the scan.
+    // window is counted once (LATERAL, materialised); a rule of one violation type counts on the camera-type-time
+    // index, a rule of any type on the camera-time index (one OR of both would keep the type out of the index).
     private const string RaiseAlertsSql = """
         WITH ingested AS (
             SELECT camera_id, max(detected_at) AS newest FROM detection_records WHERE id = ANY(@Ids) GROUP BY camera_id
@@ -30,11 +31,16 @@ public sealed class IngestDetectionRecordsLegacyHandler(IDbSession session, Time
               JOIN alert_rules r ON r.enabled AND r.rule_type = 'violation_count'
                                 AND (r.camera_id IS NULL OR r.camera_id = i.camera_id)
              CROSS JOIN LATERAL (
-                   SELECT count(*) AS n FROM violations v
-                    WHERE v.camera_id = i.camera_id
-                      AND v.detected_at > i.newest - make_interval(mins => r.window_minutes)
-                      AND v.detected_at <= i.newest
-                      AND (r.violation_type IS NULL OR v.violation_type = r.violation_type)) AS c
+                   SELECT CASE WHEN r.violation_type IS NULL
+                       THEN (SELECT count(*) FROM violations v
+                              WHERE v.camera_id = i.camera_id
+                                AND v.detected_at > i.newest - make_interval(mins => r.window_minutes)
+                                AND v.detected_at <= i.newest)
+                       ELSE (SELECT count(*) FROM violations v
+                              WHERE v.camera_id = i.camera_id AND v.violation_type = r.violation_type
+                                AND v.detected_at > i.newest - make_interval(mins => r.window_minutes)
+                                AND v.detected_at <= i.newest)
+                   END AS n) AS c
         )
         INSERT INTO alerts (rule_id, camera_id, alert_type, severity, message, triggered_at, window_start)
         SELECT rule_id, camera_id, rule_type, severity,

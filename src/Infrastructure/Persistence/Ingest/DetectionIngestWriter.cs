@@ -9,7 +9,11 @@ namespace CameraMonitor.Infrastructure.Persistence.Ingest;
 /// Writes a batch with binary COPY inside the command's transaction: ids are reserved from the identity
 /// sequence first (COPY FROM writes supplied identity values, like INSERT … OVERRIDING SYSTEM VALUE), so
 /// the records and their violations go in as two COPY streams and the ids come back in input order without
-/// a staging table. The hourly rollups are updated in the same transaction.
+/// a staging table. The rollups are updated in the same transaction, as its last statement before COMMIT: every
+/// concurrent batch adds to the same camera-hour and camera-day rows, and the upsert holds their row locks until
+/// commit, so run earlier it would queue each batch behind the whole of the one before (alert evaluation included).
+/// Violations go in grouped by camera (records keep their input order and ids): a camera's violations of one batch
+/// then share a heap page or two, which is what the alert rules' window counts read.
 /// </summary>
 public static class DetectionIngestWriter
 {
@@ -43,8 +47,8 @@ public static class DetectionIngestWriter
             await CopyViolationsAsync(connection, rows, ids, cancellationToken);
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(HourlyRollupSql.AddDetections, new { Ids = ids }, transaction,
-            cancellationToken: cancellationToken));
+        session.BeforeCommit(ct => connection.ExecuteAsync(new CommandDefinition(HourlyRollupSql.AddBatch,
+            HourlyRollupSql.ParametersFor(rows), transaction, cancellationToken: ct)));
         return ids;
     }
 
@@ -72,7 +76,7 @@ public static class DetectionIngestWriter
         long[] ids, CancellationToken cancellationToken)
     {
         await using var importer = await connection.BeginBinaryImportAsync(CopyViolationsSql, cancellationToken);
-        for (var i = 0; i < rows.Count; i++)
+        foreach (var i in Enumerable.Range(0, rows.Count).OrderBy(i => rows[i].CameraId, StringComparer.Ordinal))
         {
             foreach (var violation in rows[i].Violations)
             {

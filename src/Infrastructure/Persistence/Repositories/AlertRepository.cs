@@ -15,20 +15,25 @@ public sealed class AlertRepository(IDbSession session) : IAlertRepository
         return rows.Select(ToDomain).ToList();
     }
 
-    public async Task<bool> AddIfNewInWindowAsync(Alert alert, CancellationToken cancellationToken)
+    public async Task<int> AddIfNewInWindowAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(AlertSql.Insert, new
+        if (alerts.Count == 0)
         {
-            alert.RuleId,
-            CameraId = alert.CameraId.Value,
-            alert.AlertType,
-            Severity = alert.Severity.ToName(),
-            alert.Message,
-            TriggeredAt = alert.TriggeredAt.UtcDateTime,
-            AcknowledgedAt = alert.AcknowledgedAt?.UtcDateTime,
-            WindowStart = alert.WindowStart?.UtcDateTime,
-        }, session.Transaction, cancellationToken: cancellationToken)) == 1;
+            return 0;
+        }
+
+        var connection = await session.ConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(AlertSql.InsertMany, new
+        {
+            RuleIds = alerts.Select(a => a.RuleId).ToArray(),
+            CameraIds = alerts.Select(a => a.CameraId.Value).ToArray(),
+            AlertTypes = alerts.Select(a => a.AlertType).ToArray(),
+            Severities = alerts.Select(a => a.Severity.ToName()).ToArray(),
+            Messages = alerts.Select(a => a.Message).ToArray(),
+            TriggeredAts = alerts.Select(a => a.TriggeredAt.UtcDateTime).ToArray(),
+            AcknowledgedAts = alerts.Select(a => a.AcknowledgedAt?.UtcDateTime).ToArray(),
+            WindowStarts = alerts.Select(a => a.WindowStart?.UtcDateTime).ToArray(),
+        }, session.Transaction, cancellationToken: cancellationToken));
     }
 
     private static Alert ToDomain(AlertRow row) => Alert.Rehydrate(row.Id, row.RuleId, row.CameraId, row.AlertType,

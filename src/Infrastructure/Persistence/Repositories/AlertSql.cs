@@ -21,9 +21,15 @@ public static class AlertSql
     public const string OncePerWindow =
         " ON CONFLICT (rule_id, camera_id, window_start) WHERE rule_id IS NOT NULL AND window_start IS NOT NULL DO NOTHING";
 
-    public const string Insert = """
+    /// <summary>Many alerts in one statement; ids follow the arrays' order, as one INSERT per alert would give them.</summary>
+    public const string InsertMany = """
         INSERT INTO alerts (rule_id, camera_id, alert_type, severity, message, triggered_at, acknowledged_at, window_start)
-        VALUES (@RuleId, @CameraId, @AlertType, @Severity, @Message, @TriggeredAt, @AcknowledgedAt, @WindowStart)
+        SELECT rule_id, camera_id, alert_type, severity, message, triggered_at, acknowledged_at, window_start
+          FROM unnest(@RuleIds::bigint[], @CameraIds::text[], @AlertTypes::text[], @Severities::text[], @Messages::text[],
+                      @TriggeredAts::timestamptz[], @AcknowledgedAts::timestamptz[], @WindowStarts::timestamptz[])
+               WITH ORDINALITY AS a (rule_id, camera_id, alert_type, severity, message, triggered_at, acknowledged_at,
+                                     window_start, ord)
+         ORDER BY ord
         """ + OncePerWindow;
 
     public static object FilterParameters(string? cameraId, string? alertType, string? severity, DateTimeOffset? since,

@@ -47,9 +47,13 @@ public static class DetectionRecordSql
           FROM unnest(@Cameras::text[], @Types::text[], @Afters::timestamptz[], @UpTos::timestamptz[])
                WITH ORDINALITY AS w (camera_id, violation_type, after, up_to, ord)
          CROSS JOIN LATERAL (
-               SELECT count(*) AS n FROM violations v
-                WHERE v.camera_id = w.camera_id AND v.detected_at > w.after AND v.detected_at <= w.up_to
-                  AND (w.violation_type IS NULL OR v.violation_type = w.violation_type)) AS c
+               SELECT CASE WHEN w.violation_type IS NULL
+                   THEN (SELECT count(*) FROM violations v
+                          WHERE v.camera_id = w.camera_id AND v.detected_at > w.after AND v.detected_at <= w.up_to)
+                   ELSE (SELECT count(*) FROM violations v
+                          WHERE v.camera_id = w.camera_id AND v.violation_type = w.violation_type
+                            AND v.detected_at > w.after AND v.detected_at <= w.up_to)
+               END AS n) AS c
          ORDER BY w.ord
         """;
 
