@@ -27,7 +27,11 @@ public sealed class DarkLaunchTracker(IOptions<DarkLaunchOptions> options, DarkL
             return true;
         }
 
-        Update(endpoint, s => s.SkippedForBudget++);
+        Update(endpoint, s =>
+        {
+            s.Sampled++;
+            s.SkippedForBudget++;
+        });
         evidence.RecordComparison(endpoint, ComparisonKinds.DarkLaunch, ComparisonKinds.Sampling, skipped: 1);
         return false;
     }
@@ -104,7 +108,7 @@ public sealed class DarkLaunchTracker(IOptions<DarkLaunchOptions> options, DarkL
             return new EndpointDarkLaunchReport(endpoint, settings?.SampleRate ?? 0, settings?.IgnoredFields ?? [],
                 state.Sampled, state.Compared, state.ResponsesMatched, state.RowsMatched, state.Mismatches, state.ShadowFailures,
                 state.Skipped, new Dictionary<string, long>(state.MismatchedFields), new Dictionary<string, long>(state.MismatchedColumns),
-                state.Recent.Reverse().ToList());
+                state.Recent.Reverse().ToList(), state.SkippedForBudget);
         }
     }
 
