@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CameraMonitor.Api.Endpoints;
 using CameraMonitor.Api.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CameraMonitor.Api.IntegrationTests.Endpoints;
