@@ -32,28 +32,15 @@ AUTH="X-Api-Key: ${BENCH_API_KEY:-dev-admin-key-change-me}"
 WORK="${ROOT}/.data/bench"
 PG_DATA="${ROOT}/.data/bench-postgres"
 RESULTS="${WORK}/results.md"
-API_PID=""
-
-log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-
-stop_api() {
-  if [[ -n "${API_PID}" ]] && kill -0 "${API_PID}" 2>/dev/null; then
-    log "stopping the API (SIGTERM, pid ${API_PID}); it stops its PostgreSQL"
-    kill -TERM "${API_PID}"
-    for _ in $(seq 1 60); do kill -0 "${API_PID}" 2>/dev/null || break; sleep 1; done
-  fi
-  API_PID=""
-}
+BENCH_NAME=bench
+# shellcheck source=scripts/bench_lib.sh
+source "${ROOT}/scripts/bench_lib.sh"
 trap stop_api EXIT
-
-if ! command -v wrk >/dev/null; then
-  log "installing wrk"
-  apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
-fi
+ensure_packages wrk
 
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)" # other work on the machine skews every absolute number
 log "building Release"
-dotnet build "${ROOT}/src/Api/CameraMonitor.Api.csproj" -c Release -v quiet -nologo >/dev/null
+build_api
 dotnet build "${ROOT}/benchmarks/CameraMonitor.IngestBaseline/CameraMonitor.IngestBaseline.csproj" -c Release -v quiet -nologo >/dev/null
 
 rm -rf "${WORK}" "${PG_DATA}"
@@ -62,50 +49,7 @@ log "generating ${RECORDS} detections over ${DAYS} days (+ ${COMPARE_BATCHES} co
 python3 "${ROOT}/scripts/bench_data.py" "${WORK}/load" batch "${RECORDS}" "${BATCH_SIZE}" "${DAYS}" 1
 python3 "${ROOT}/scripts/bench_data.py" "${WORK}/compare" batch "$((COMPARE_BATCHES * BATCH_SIZE))" "${BATCH_SIZE}" "${DAYS}" 2
 
-log "starting the API on ${BASE} (fresh PostgreSQL in ${PG_DATA})"
-(
-  cd "${ROOT}/src/Api"
-  # Request-level Debug logging of Development (routing decisions) would measure the console, not the service.
-  exec env ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Postgres= LocalPostgres__DataDirectory="${PG_DATA}" \
-    DemoData__Load=true Logging__LogLevel__Default=Warning \
-    'Logging__LogLevel__CameraMonitor.Application.Common.Behaviors=Warning' \
-    dotnet bin/Release/net10.0/CameraMonitor.Api.dll --urls "${BASE}"
-) >"${WORK}/api.log" 2>&1 &
-API_PID=$!
-for _ in $(seq 1 180); do
-  curl -fs "${BASE}/health/ready" >/dev/null 2>&1 && break
-  kill -0 "${API_PID}" 2>/dev/null || { cat "${WORK}/api.log" >&2; exit 1; }
-  sleep 1
-done
-curl -fs "${BASE}/health/ready" >/dev/null || { log "API not ready after 180 s"; exit 1; }
-PG_PORT="$(sed -n 4p "${PG_DATA}/postmaster.pid")"
-PG_CONN="Host=127.0.0.1;Port=${PG_PORT};Username=postgres;Database=cameramonitor;Pooling=true"
-psql_q() { psql "host=127.0.0.1 port=${PG_PORT} user=postgres dbname=cameramonitor" -Atq -c "$1"; }
-
-# --- ingest: POST one batch file, print "seconds" (fails on anything but 201) -------------------------
-post_batch() { # file force_domain
-  local out code secs
-  out="$(curl -s -o "${WORK}/last-ingest.json" -w '%{http_code} %{time_total}' -X POST -H "${AUTH}" \
-    -H 'Content-Type: application/json' --data-binary "@$1" "${BASE}/api/v1/records/detection-records?force_domain=$2")"
-  code="${out% *}"; secs="${out#* }"
-  if [[ "${code}" != 201 ]]; then
-    log "ingest of $1 (force_domain=$2) answered ${code}: $(head -c 500 "${WORK}/last-ingest.json")"
-    exit 1
-  fi
-  echo "${secs}"
-}
-
-declare -A INGEST_SECONDS=([true]=0 [false]=0) INGEST_RECORDS=([true]=0 [false]=0)
-ingest_files() { # files...; alternates the path per batch, starting on domain
-  local i=0 path file secs
-  for file in "$@"; do
-    if (( i % 2 == 0 )); then path=true; else path=false; fi
-    secs="$(post_batch "${file}" "${path}")"
-    INGEST_SECONDS[${path}]="$(echo "${INGEST_SECONDS[${path}]} + ${secs}" | bc -l)"
-    INGEST_RECORDS[${path}]=$(( INGEST_RECORDS[${path}] + $(jq length "${file}") ))
-    i=$((i + 1))
-  done
-}
+start_api
 
 log "ingesting $(ls "${WORK}/load" | wc -l) batches of ${BATCH_SIZE} through HTTP"
 started=$(date +%s)
@@ -119,9 +63,6 @@ VIOLATIONS="$(psql_q 'SELECT count(*) FROM violations')"
 ROLLUP_ROWS="$(psql_q 'SELECT (SELECT count(*) FROM detection_hourly_rollups) || '"'"' / '"'"' || (SELECT count(*) FROM violation_hourly_rollups)')"
 
 # --- reads: wrk per endpoint and path ---------------------------------------------------------------
-to_ms() { # wrk latency (e.g. 812.00us, 3.20ms, 1.05s) -> ms
-  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
-}
 READS=(
   "/api/v1/cameras"
   "/api/v1/records/statistics/summary?period=30d"
@@ -148,19 +89,18 @@ for endpoint in "${READS[@]}"; do
     wrk -t"${THREADS}" -c"${CONNECTIONS}" -d2s -H "${AUTH}" "${url}" >/dev/null # warm-up: JIT, pools, caches
     out="$(wrk -t"${THREADS}" -c"${CONNECTIONS}" -d"${DURATION}" --latency -H "${AUTH}" "${url}")"
     echo "== ${url}"$'\n'"${out}" >>"${WORK}/wrk.log"
-    RPS[${path}]="$(awk '/^Requests\/sec:/ { print $2 }' <<<"${out}")"
-    P50[${path}]="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"${out}")")"
-    P99[${path}]="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"${out}")")"
-    bad="$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"${out}")"
-    sock="$(awk '/Socket errors:/ { print }' <<<"${out}")"
-    if [[ -n "${bad}" || -n "${sock}" ]]; then
-      log "PROBLEM under load: ${url}: non-2xx=${bad:-0} ${sock}"
+    RPS[${path}]="$(wrk_rps "${out}")"
+    P50[${path}]="$(wrk_percentile "${out}" 50%)"
+    P99[${path}]="$(wrk_percentile "${out}" 99%)"
+    problems="$(wrk_problems "${out}")"
+    if [[ -n "${problems}" ]]; then
+      log "PROBLEM under load: ${url}: ${problems}"
       ERRORS=$((ERRORS + 1))
     fi
     # One client, one request at a time: the service time without the queueing of 16 connections on 2 cores.
     out="$(wrk -t1 -c1 -d"${SINGLE_DURATION}" --latency -H "${AUTH}" "${url}")"
     echo "== ${url} (single client)"$'\n'"${out}" >>"${WORK}/wrk.log"
-    S50[${path}]="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"${out}")")"
+    S50[${path}]="$(wrk_percentile "${out}" 50%)"
     log "$(printf '%-60s %-6s %9s req/s  p50 %8s ms  p99 %8s ms  single-client p50 %8s ms' "${endpoint}" "${expected}" \
       "${RPS[${path}]}" "${P50[${path}]}" "${P99[${path}]}" "${S50[${path}]}")"
   done

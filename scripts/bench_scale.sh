@@ -37,30 +37,27 @@ WORK="${ROOT}/.data/scale"
 PG_DATA="${ROOT}/.data/scale-postgres"
 RESULTS="${WORK}/results-${RECORDS}.md"
 EXPLAIN="${WORK}/explain-${RECORDS}.txt"
-API_PID=""
 FAILURES=0
+BENCH_NAME=scale
+# shellcheck source=scripts/bench_lib.sh
+source "${ROOT}/scripts/bench_lib.sh"
 
-log() { printf '[scale %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 fail() { log "CHECK FAILED: $*"; FAILURES=$((FAILURES + 1)); }
 
-stop_api() {
-  if [[ -n "${API_PID}" ]] && kill -0 "${API_PID}" 2>/dev/null; then
-    kill -TERM "${API_PID}"
-    for _ in $(seq 1 60); do kill -0 "${API_PID}" 2>/dev/null || break; sleep 1; done
-  fi
-  API_PID=""
+stop_scale() {
+  stop_api
   # A cluster the script started itself (ingest mode) outlives the API that attached to it.
   [[ ! -f "${PG_DATA}/postmaster.pid" ]] || runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "${PG_DATA}" -m fast -w stop >/dev/null 2>&1 || true
   [[ -n "${BENCH_KEEP:-}" ]] || rm -rf "${PG_DATA}"
 }
-trap stop_api EXIT
+trap stop_scale EXIT
 
 log "building Release"
 mkdir -p "${ROOT}/.data"
 dotnet build "${ROOT}/src/Api/CameraMonitor.Api.csproj" -c Release -v quiet -nologo >"${ROOT}/.data/scale-build.log" 2>&1 \
   || { cat "${ROOT}/.data/scale-build.log" >&2; exit 1; }
-rm -rf "${PG_DATA}"
 mkdir -p "${WORK}"
+rm -rf "${PG_DATA}"
 if [[ -n "${BENCH_INGEST:-}" ]]; then
   # The same cluster the API would start (LocalPostgresServer), but with fsync on: ingest is compared durably.
   mkdir -p "${PG_DATA}" && chown postgres:postgres "${PG_DATA}" && chmod 700 "${PG_DATA}"
@@ -69,21 +66,7 @@ if [[ -n "${BENCH_INGEST:-}" ]]; then
   runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "${PG_DATA}" -l "${PG_DATA}/server.log" -w -t 60 start \
     -o "-p $(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=on -c max_connections=300" >/dev/null
 fi
-(
-  cd "${ROOT}/src/Api"
-  exec env ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Postgres= LocalPostgres__DataDirectory="${PG_DATA}" \
-    DemoData__Load=false Logging__LogLevel__Default=Warning Legacy__StatementTimeoutSeconds=120 \
-    'Logging__LogLevel__CameraMonitor.Application.Common.Behaviors=Warning' \
-    dotnet bin/Release/net10.0/CameraMonitor.Api.dll --urls "${BASE}"
-) >"${WORK}/api.log" 2>&1 &
-API_PID=$!
-for _ in $(seq 1 180); do
-  curl -fs "${BASE}/health/ready" >/dev/null 2>&1 && break
-  kill -0 "${API_PID}" 2>/dev/null || { cat "${WORK}/api.log" >&2; exit 1; }
-  sleep 1
-done
-curl -fs "${BASE}/health/ready" >/dev/null || { log "API not ready after 180 s"; exit 1; }
-PG_PORT="$(sed -n 4p "${PG_DATA}/postmaster.pid")"
+BENCH_REUSE_PG_DATA=1 start_api DemoData__Load=false Legacy__StatementTimeoutSeconds=120
 psql_q() { psql "host=127.0.0.1 port=${PG_PORT} user=postgres dbname=cameramonitor" -v ON_ERROR_STOP=1 -Atq -c "$1"; }
 
 # --- generation ------------------------------------------------------------------------------------------

@@ -78,6 +78,7 @@ app.MapAdminRolloutEndpoints();
 app.MapAdminDarkLaunchEndpoints();
 app.MapAdminSessionEndpoints();
 app.MapConsole();
+app.MapBenchmarkEndpoints();
 
 await app.RunAsync();
 return 0;

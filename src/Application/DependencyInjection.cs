@@ -33,11 +33,15 @@ public static class DependencyInjection
             .WithScopedLifetime());
 
         // The first registered behavior is the outermost: validation → dark launch → parity sampling → rollout → transaction → domain handler.
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(DarkLaunchBehavior<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ParitySamplingBehavior<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RolloutBehavior<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
+        // Dark launch and the transaction are constrained to commands, so the container leaves them out of a query's
+        // pipeline altogether (MediatR allocates a closure per behavior per request). Validation holds only singletons;
+        // the others are transient, not scoped: MediatR resolves each once per request anyway, and scoped instances
+        // (and the scoped list of them) would be kept in the request scope's table, which then grows on every request.
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(DarkLaunchBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ParitySamplingBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(RolloutBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
@@ -75,7 +79,9 @@ public static class DependencyInjection
         services.AddSingleton<EvidenceRecorder>();
         services.AddSingleton<EvidenceWindow>();
         services.AddSingleton<RolloutMetrics>();
-        services.AddOptions<ParityOptions>().Bind(configuration.GetSection(ParityOptions.SectionName));
+        services.AddOptions<ParityOptions>().Bind(configuration.GetSection(ParityOptions.SectionName))
+            .Validate(o => o.Budget.IsValid, $"{ParityOptions.SectionName}:Budget: {ShadowBudgetOptions.Rule}")
+            .ValidateOnStart();
         services.AddSingleton<ParityQueue>();
         services.AddSingleton<ParityTracker>();
         services.AddOptions<DarkLaunchOptions>().Bind(configuration.GetSection(DarkLaunchOptions.SectionName)).ValidateOnStart();

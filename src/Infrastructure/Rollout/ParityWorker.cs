@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace CameraMonitor.Infrastructure.Rollout;
 
 /// <summary>
-/// Drains the parity queue one sample at a time, off every response path: each sample runs in a DI scope
-/// of its own (its own connection), is compared and counted, and its counted diffs are persisted.
+/// Drains the parity queue off every response path with Parity:Budget:MaxWorkers loops (one by default), each taking
+/// one sample at a time: each sample runs in a DI scope of its own (its own connection), is compared and counted,
+/// and its counted diffs are persisted.
 /// </summary>
 public sealed class ParityWorker(
     ParityQueue queue,
@@ -18,7 +19,10 @@ public sealed class ParityWorker(
     IOptions<ParityOptions> options,
     ILogger<ParityWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, queue.Workers).Select(_ => DrainAsync(stoppingToken)));
+
+    private async Task DrainAsync(CancellationToken stoppingToken)
     {
         try
         {

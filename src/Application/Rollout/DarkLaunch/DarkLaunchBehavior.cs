@@ -17,7 +17,9 @@ namespace CameraMonitor.Application.Rollout.DarkLaunch;
 /// write neither blocks it nor makes it conflict (a create of the same id). The caller only ever sees the
 /// real path: a failing or slow shadow (bounded by DarkLaunch:ShadowTimeoutSeconds) is logged and counted.
 /// A real request that falls back, fails or lands on another path than predicted is not compared; with the
-/// kill switch off nothing is sampled (domain code must not run at all then).
+/// kill switch off nothing is sampled (domain code must not run at all then). A sampled command also needs the
+/// dark-launch budget (DarkLaunch:Budget: a token and a free shadow slot), else it is counted as skipped for budget and
+/// runs alone. Commands only: the constraint keeps it out of a query's pipeline.
 /// </summary>
 public sealed class DarkLaunchBehavior<TRequest, TResponse>(
     IServiceProvider services,
@@ -29,30 +31,53 @@ public sealed class DarkLaunchBehavior<TRequest, TResponse>(
     IRolloutState state,
     DarkLaunchTracker tracker,
     ILogger<DarkLaunchBehavior<TRequest, TResponse>> logger)
-    : IPipelineBehavior<TRequest, TResponse> where TRequest : IRequest<TResponse>
+    : IPipelineBehavior<TRequest, TResponse> where TRequest : IRequest<TResponse>, ICommandMarker
 {
     private static readonly string Endpoint = EndpointNames.Of(typeof(TRequest));
 
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken,
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken,
         RequestHandlerDelegate<TResponse> next)
     {
-        if (request is not ICommandMarker || state.Get(Endpoint) is not { DarkLaunchSampleRate: > 0 } endpoint
+        if (state.Get(Endpoint) is not { DarkLaunchSampleRate: > 0 } endpoint
             || Random.Shared.NextDouble() * 100 >= endpoint.DarkLaunchSampleRate
-            || services.GetService<ILegacyHandler<TRequest, TResponse>>() is null)
+            || !LegacyHandlers.Exist<TRequest, TResponse>(services))
         {
-            return await next();
+            return next();
         }
 
+        return DarkLaunchAsync(request, endpoint, cancellationToken, next);
+    }
+
+    private async Task<TResponse> DarkLaunchAsync(TRequest request, EffectiveEndpointRollout endpoint, CancellationToken cancellationToken,
+        RequestHandlerDelegate<TResponse> next)
+    {
         var decision = await router.DecideAsync(Endpoint, requestContext);
         if (decision.ByKillSwitch)
         {
             return await next();
         }
 
+        // The budget is asked before anything is run or captured: a command over budget costs only this check.
+        return tracker.TryEnterBudget(Endpoint)
+            ? await CompareAsync(request, endpoint, decision, cancellationToken, next)
+            : await next();
+    }
+
+    private async Task<TResponse> CompareAsync(TRequest request, EffectiveEndpointRollout endpoint, RoutingDecision decision,
+        CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
         var realPath = decision.UseDomain ? ServedPath.Domain : ServedPath.Legacy;
         var shadowPath = realPath == ServedPath.Domain ? ServedPath.Legacy : ServedPath.Domain;
         tracker.RecordSampled(Endpoint);
-        var shadow = await RunShadowAsync(request, shadowPath, options.Value, cancellationToken);
+        DarkLaunchOutcome? shadow;
+        try
+        {
+            shadow = await RunShadowAsync(request, shadowPath, options.Value, cancellationToken);
+        }
+        finally
+        {
+            tracker.Budget.Release(); // the slot bounds shadows in flight; the real write is the request's own work
+        }
 
         var capture = services.GetRequiredService<IWriteCapture>();
         capture.CaptureCommittedWrites();

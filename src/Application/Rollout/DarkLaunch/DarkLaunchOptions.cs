@@ -1,3 +1,5 @@
+using CameraMonitor.Application.Rollout.Parity;
+
 namespace CameraMonitor.Application.Rollout.DarkLaunch;
 
 /// <summary>The "DarkLaunch" configuration section (appsettings or environment only; no run-time override).</summary>
@@ -10,6 +12,11 @@ public sealed class DarkLaunchOptions
 
     /// <summary>Latest mismatches kept per endpoint for the report.</summary>
     public int RecentMismatches { get; set; } = 20;
+
+    /// <summary>
+    /// Shadows per second and shadows in flight (DarkLaunch:Budget); a command over budget is not dark-launched (counted).
+    /// </summary>
+    public ShadowBudgetOptions Budget { get; set; } = new() { MaxWorkers = 2 };
 
     /// <summary>Per command endpoint (e.g. "CreateCamera").</summary>
     public Dictionary<string, DarkLaunchEndpointOptions> Endpoints { get; set; } = new(StringComparer.OrdinalIgnoreCase);

@@ -1,3 +1,4 @@
+using CameraMonitor.Application.Rollout.Parity;
 using Microsoft.Extensions.Options;
 
 namespace CameraMonitor.Application.Rollout.DarkLaunch;
@@ -35,6 +36,11 @@ public sealed class DarkLaunchOptionsValidator : IValidateOptions<DarkLaunchOpti
         if (options.RecentMismatches is < 1 or > 1000)
         {
             failures.Add($"{DarkLaunchOptions.SectionName}:RecentMismatches must be 1–1000; got {options.RecentMismatches}.");
+        }
+
+        if (!options.Budget.IsValid)
+        {
+            failures.Add($"{DarkLaunchOptions.SectionName}:Budget: {ShadowBudgetOptions.Rule}");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

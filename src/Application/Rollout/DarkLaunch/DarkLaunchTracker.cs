@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CameraMonitor.Application.Rollout.Evidence;
+using CameraMonitor.Application.Rollout.Parity;
 using CameraMonitor.Application.Rollout.Routing;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,26 @@ public sealed class DarkLaunchTracker(IOptions<DarkLaunchOptions> options, DarkL
     TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, EndpointState> _endpoints = new(StringComparer.Ordinal);
+
+    /// <summary>DarkLaunch:Budget, shared by every command endpoint of this instance.</summary>
+    public ShadowBudget Budget { get; } = new(options.Value.Budget, clock);
+
+    /// <summary>Takes a shadow slot and a token for a drawn sample, or counts it as skipped for budget.</summary>
+    public bool TryEnterBudget(string endpoint)
+    {
+        if (Budget.TryEnter())
+        {
+            return true;
+        }
+
+        Update(endpoint, s =>
+        {
+            s.Sampled++;
+            s.SkippedForBudget++;
+        });
+        evidence.RecordComparison(endpoint, ComparisonKinds.DarkLaunch, ComparisonKinds.Sampling, skipped: 1);
+        return false;
+    }
 
     public void RecordSampled(string endpoint)
     {
@@ -87,7 +108,7 @@ public sealed class DarkLaunchTracker(IOptions<DarkLaunchOptions> options, DarkL
             return new EndpointDarkLaunchReport(endpoint, settings?.SampleRate ?? 0, settings?.IgnoredFields ?? [],
                 state.Sampled, state.Compared, state.ResponsesMatched, state.RowsMatched, state.Mismatches, state.ShadowFailures,
                 state.Skipped, new Dictionary<string, long>(state.MismatchedFields), new Dictionary<string, long>(state.MismatchedColumns),
-                state.Recent.Reverse().ToList());
+                state.Recent.Reverse().ToList(), state.SkippedForBudget);
         }
     }
 
@@ -121,5 +142,6 @@ public sealed class DarkLaunchTracker(IOptions<DarkLaunchOptions> options, DarkL
         public long Mismatches;
         public long ShadowFailures;
         public long Skipped;
+        public long SkippedForBudget;
     }
 }

@@ -17,4 +17,10 @@ public static class ComparisonKinds
 
     /// <summary>The field name of the whole-sample row (compared, mismatched, failures, skipped).</summary>
     public const string WholeSample = "";
+
+    /// <summary>
+    /// The field name of the sampling row: samples = requests that drew a sample, skipped = those the shadow budget
+    /// refused (nothing was captured for them). No response field or column of the API starts with "$", so it collides with none.
+    /// </summary>
+    public const string Sampling = "$sampling";
 }

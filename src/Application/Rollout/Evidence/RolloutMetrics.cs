@@ -24,6 +24,7 @@ public sealed class RolloutMetrics : IDisposable
     private readonly Counter<long> _mismatches;
     private readonly Counter<long> _paritySamples;
     private readonly Counter<long> _droppedSamples;
+    private readonly Counter<long> _budgetSkipped;
     private readonly Histogram<double> _duration;
 
     public RolloutMetrics(IMeterFactory meterFactory, EvidenceRecorder evidence)
@@ -36,6 +37,8 @@ public sealed class RolloutMetrics : IDisposable
         _mismatches = _meter.CreateCounter<long>("cameramonitor.rollout.parity.mismatches", description: "Parity samples whose responses differed.");
         _paritySamples = _meter.CreateCounter<long>("cameramonitor.rollout.parity.compared", description: "Parity samples compared.");
         _droppedSamples = _meter.CreateCounter<long>("cameramonitor.rollout.parity.dropped", description: "Parity samples dropped: queue full.");
+        _budgetSkipped = _meter.CreateCounter<long>("cameramonitor.rollout.parity.budget_skipped",
+            description: "Parity samples skipped: the parity budget (Parity:Budget) had no token.");
         _duration = _meter.CreateHistogram<double>("cameramonitor.rollout.duration", unit: "ms", description: "Handler latency per endpoint and path.");
     }
 
@@ -59,6 +62,7 @@ public sealed class RolloutMetrics : IDisposable
         _mismatches.Add(0, tag);
         _paritySamples.Add(0, tag);
         _droppedSamples.Add(0, tag);
+        _budgetSkipped.Add(0, tag);
     }
 
     /// <param name="group">How the path was chosen (<see cref="RouteGroups"/>): the percentage split or a steering rule.</param>
@@ -85,6 +89,17 @@ public sealed class RolloutMetrics : IDisposable
         {
             _mismatches.Add(1, tag);
         }
+    }
+
+    /// <summary>A query drew a parity sample; <paramref name="skippedForBudget"/> when the parity budget refused it.</summary>
+    public void RecordParitySampled(string endpoint, bool skippedForBudget)
+    {
+        if (skippedForBudget)
+        {
+            _budgetSkipped.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint));
+        }
+
+        _evidence.RecordComparison(endpoint, ComparisonKinds.Parity, ComparisonKinds.Sampling, samples: 1, skipped: skippedForBudget ? 1 : 0);
     }
 
     public void RecordDroppedSample(string endpoint)

@@ -12,9 +12,12 @@ public static class RolloutTracing
 
     public static readonly ActivitySource Source = new(SourceName);
 
-    public static Activity? StartRouting(string endpoint, RoutingInfo routing)
+    /// <summary>The span name of an endpoint ("rollout ListCameras"), built once per endpoint rather than per request.</summary>
+    public static string SpanName(string endpoint) => $"rollout {endpoint}";
+
+    public static Activity? StartRouting(string spanName, string endpoint, RoutingInfo routing)
     {
-        var activity = Source.StartActivity($"rollout {endpoint}");
+        var activity = Source.StartActivity(spanName);
         activity?.SetTag("cameramonitor.endpoint", endpoint);
         activity?.SetTag("cameramonitor.rollout.reason", routing.Reason);
         activity?.SetTag("cameramonitor.rollout.path", routing.Path);

@@ -5,6 +5,8 @@ namespace CameraMonitor.Application.Rollout.Parity;
 /// <param name="MismatchedFields">Fields counted as real mismatches, with how many samples they failed.</param>
 /// <param name="Fields">Every field that differed A/B or A/A: its difference, noise and mismatch rates, and since when it is noisy.</param>
 /// <param name="DroppedSamples">Samples dropped because the parity queue was full.</param>
+/// <param name="Sampled">Queries that drew a parity sample (the rate), whether or not the budget let it run.</param>
+/// <param name="SkippedForBudget">Drawn samples the parity budget (Parity:Budget) refused: nothing was captured for them.</param>
 public sealed record EndpointParityReport(
     string Endpoint,
     long Compared,
@@ -15,4 +17,6 @@ public sealed record EndpointParityReport(
     IReadOnlyDictionary<string, double> NonDeterministicFields,
     IReadOnlyList<ParityDiff> RecentDiffs,
     IReadOnlyList<FieldParity> Fields,
-    long DroppedSamples = 0);
+    long DroppedSamples = 0,
+    long Sampled = 0,
+    long SkippedForBudget = 0);

@@ -22,4 +22,7 @@ public sealed class ParityOptions
 
     /// <summary>Diffy's absolute margin: … and by at least this much (a fraction of samples, 0.01 = 1 point).</summary>
     public double AbsoluteMargin { get; set; } = 0.01;
+
+    /// <summary>Comparisons per second and background workers (Parity:Budget); a sample over budget is skipped and counted.</summary>
+    public ShadowBudgetOptions Budget { get; set; } = new();
 }

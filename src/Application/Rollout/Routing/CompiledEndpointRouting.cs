@@ -1,7 +1,5 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Collections.Frozen;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.FeatureManagement.FeatureFilters;
 
@@ -10,7 +8,7 @@ namespace CameraMonitor.Application.Rollout.Routing;
 /// <summary>
 /// One endpoint's targeting flag, compiled once per configuration version from the definition Microsoft.FeatureManagement
 /// serves: the allow/deny sets frozen and the hash suffix encoded, so a decision is two set probes and one SHA-256 of a
-/// short stack buffer — no allocation. The bucketing is the targeting filter's exactly (first four bytes of
+/// short stack buffer (<see cref="TargetingHash"/>) — no allocation. The bucketing is the targeting filter's exactly (first four bytes of
 /// SHA-256("{clientKey}\n{featureName}") as a little-endian uint, scaled to 0–100, targeted below the percentage; the
 /// whole range at 100): a test compares it with the library's own evaluation over 100,000 keys.
 /// </summary>
@@ -63,16 +61,14 @@ public sealed class CompiledEndpointRouting
             return true;
         }
 
-        var length = Encoding.UTF8.GetMaxByteCount(clientKey.Length) + _suffix.Length;
+        var length = Encoding.UTF8.GetMaxByteCount(clientKey.Length) + _suffix.Length + TargetingHash.PaddingRoom;
         byte[]? rented = null;
         var buffer = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
         try
         {
             var written = Encoding.UTF8.GetBytes(clientKey, buffer);
             _suffix.CopyTo(buffer[written..]);
-            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(buffer[..(written + _suffix.Length)], hash);
-            var marker = BinaryPrimitives.ReadUInt32LittleEndian(hash);
+            var marker = TargetingHash.FirstWord(buffer, written + _suffix.Length);
             return marker / (double)uint.MaxValue * 100 < _percentage;
         }
         finally

@@ -21,6 +21,7 @@ public sealed class ConfiguredRolloutState : IRolloutState, IDisposable
     private readonly IEndpointCatalog _catalog;
     private readonly IDisposable? _subscription;
     private readonly IDisposable? _darkLaunchSubscription;
+    private readonly EffectiveRolloutCache _cache;
     private long _version;
 
     public ConfiguredRolloutState(IOptionsMonitor<RolloutOptions> options, IOptionsMonitor<DarkLaunchOptions> darkLaunch,
@@ -32,13 +33,16 @@ public sealed class ConfiguredRolloutState : IRolloutState, IDisposable
         _catalog = catalog;
         _subscription = options.OnChange(_ => Interlocked.Increment(ref _version));
         _darkLaunchSubscription = darkLaunch.OnChange(_ => Interlocked.Increment(ref _version));
+        _cache = new EffectiveRolloutCache(Build);
     }
 
     public long Version => Interlocked.Read(ref _version);
 
     public bool KillSwitchAllowsDomain => !bool.TryParse(_configuration[KillSwitchKey], out var enabled) || enabled;
 
-    public EffectiveEndpointRollout Get(string endpoint)
+    public EffectiveEndpointRollout Get(string endpoint) => _cache.Get(Version, endpoint);
+
+    private EffectiveEndpointRollout Build(string endpoint)
     {
         var options = _options.CurrentValue;
         var own = options.Endpoint(endpoint);

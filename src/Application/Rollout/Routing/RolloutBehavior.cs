@@ -30,26 +30,24 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
     : IPipelineBehavior<TRequest, TResponse>
 {
     private static readonly string Endpoint = EndpointNames.Of(typeof(TRequest));
+    private static readonly string SpanName = RolloutTracing.SpanName(Endpoint);
 
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken,
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken,
+        RequestHandlerDelegate<TResponse> next) =>
+        LegacyHandlers.Exist<TRequest, TResponse>(services) ? RouteAsync(request, cancellationToken, next) : next();
+
+    private async Task<TResponse> RouteAsync(TRequest request, CancellationToken cancellationToken,
         RequestHandlerDelegate<TResponse> next)
     {
-        var legacy = services.GetService<ILegacyHandler<TRequest, TResponse>>();
-        if (legacy is null)
-        {
-            return await next();
-        }
-
         var decision = await router.DecideAsync(Endpoint, requestContext);
         var chosen = decision.UseDomain ? ServedPath.Domain.ToName() : ServedPath.Legacy.ToName();
-        logger.LogDebug("Routing {Endpoint} for client {ClientKey} to {Path} ({Reason})",
-            Endpoint, requestContext.ClientKey, chosen, decision.Reason);
-        using var activity = RolloutTracing.StartRouting(Endpoint, new RoutingInfo(chosen, decision.Reason));
+        RolloutLog.Routing(logger, Endpoint, requestContext.ClientKey, chosen, decision.Reason);
+        using var activity = RolloutTracing.StartRouting(SpanName, Endpoint, new RoutingInfo(chosen, decision.Reason));
 
         var group = RouteGroups.Of(decision);
         if (!decision.UseDomain)
         {
-            return await RunLegacy(request, legacy, ServedPath.Legacy, group, cancellationToken);
+            return await RunLegacy(request, ServedPath.Legacy, group, cancellationToken);
         }
 
         servedBy.Path = ServedPath.Domain;
@@ -75,10 +73,9 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
 
             metrics.RecordFallback(Endpoint);
             activity.RecordFallback(exception);
-            logger.LogWarning(exception, "Domain handler of {Endpoint} failed; falling back to legacy for client {ClientKey}",
-                Endpoint, requestContext.ClientKey);
+            RolloutLog.FallingBack(logger, exception, Endpoint, requestContext.ClientKey);
             await services.GetRequiredService<IUnitOfWork>().ResetAsync();
-            return await RunLegacy(request, legacy, ServedPath.LegacyFallback, group, cancellationToken);
+            return await RunLegacy(request, ServedPath.LegacyFallback, group, cancellationToken);
         }
     }
 
@@ -93,17 +90,16 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
         };
         if (!canHelp)
         {
-            logger.LogWarning("Domain handler of {Endpoint} failed with {Fault} ({Error}); no fallback, legacy shares the fault",
-                Endpoint, fault, exception.Message);
+            RolloutLog.NoFallback(logger, Endpoint, fault.ToString(), exception.Message);
         }
 
         return canHelp;
     }
 
-    private async Task<TResponse> RunLegacy(TRequest request, ILegacyHandler<TRequest, TResponse> legacy,
-        ServedPath path, string group, CancellationToken cancellationToken)
+    private async Task<TResponse> RunLegacy(TRequest request, ServedPath path, string group, CancellationToken cancellationToken)
     {
         servedBy.Path = path;
+        var legacy = services.GetRequiredService<ILegacyHandler<TRequest, TResponse>>();
         var started = Stopwatch.GetTimestamp();
         var failed = false;
         try

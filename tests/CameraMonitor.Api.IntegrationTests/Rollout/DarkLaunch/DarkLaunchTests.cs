@@ -248,6 +248,21 @@ public sealed class DarkLaunchTests(StatisticsApiFixture api) : IClassFixture<St
     }
 
     [Fact]
+    public async Task CreateCamera_OverTheBudget_RunsNoShadow_AndIsReportedSkippedForBudget()
+    {
+        using var host = Host("CreateCamera", 100, settings: [("DarkLaunch:Budget:Burst", "1"), ("DarkLaunch:Budget:ComparisonsPerSecond", "0.0001")]);
+
+        using var first = await CreateAsync(host, "dl_budget_1", forceDomain: true);
+        using var second = await CreateAsync(host, "dl_budget_2", forceDomain: true);
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, second.StatusCode));
+        Assert.Equal(1, await api.ScalarAsync<long>("SELECT count(*) FROM cameras WHERE id = 'dl_budget_2'"));
+        var report = await ReportAsync(host, "CreateCamera");
+        Assert.Equal((2, 1, 1, 1, 0, 0), Counts(report));
+        Assert.Equal(1, report.GetProperty("skipped_for_budget").GetInt64());
+    }
+
+    [Fact]
     public async Task Report_WithoutAKey_Is401()
     {
         using var anonymous = api.CreateAnonymousClient();

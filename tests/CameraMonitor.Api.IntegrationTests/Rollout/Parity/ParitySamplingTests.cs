@@ -128,6 +128,30 @@ public sealed class ParitySamplingTests(ApiFixture api) : IClassFixture<ApiFixtu
         }
     }
 
+    [Fact]
+    public async Task SamplesOverTheBudget_AreReportedSkippedForBudget_AndOnlyTheOthersCompared()
+    {
+        // One token and a refill far slower than the test: the first sample runs, the next two are refused.
+        using var host = Host(_ => { }, ("Parity:Budget:Burst", "1"), ("Parity:Budget:ComparisonsPerSecond", "0.0001"));
+        using var client = host.CreateClient();
+        using var reader = api.CreateClientWithKey(ApiFixture.ReaderKey, host);
+        for (var i = 0; i < Samples; i++)
+        {
+            Assert.Equal("domain", (await client.GetAsync("/api/v1/cameras?force_domain=true")).ServedBy());
+        }
+
+        JsonElement report = default;
+        await AdminApi.EventuallyAsync(async () =>
+        {
+            report = Report(await reader.GetJsonAsync($"{AdminApi.Prefix}/parity"));
+            return report.GetProperty("compared").GetInt64() >= 1;
+        }, Bound, "the one sample within budget being compared");
+
+        Assert.Equal((3L, 1L, 2L, 0L), (report.GetProperty("sampled").GetInt64(), report.GetProperty("compared").GetInt64(),
+            report.GetProperty("skipped_for_budget").GetInt64(), report.GetProperty("dropped_samples").GetInt64()));
+        Assert.DoesNotContain(report.GetProperty("fields").EnumerateArray(), f => f.GetProperty("field").GetString()!.StartsWith('$'));
+    }
+
     private WebApplicationFactory<Program> Host(Action<IServiceCollection> services, params (string Key, string Value)[] settings) =>
         api.WithServices(services).WithWebHostBuilder(b =>
         {

@@ -5,6 +5,7 @@ using CameraMonitor.Application.Rollout.Routing;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 
 namespace CameraMonitor.Application.UnitTests.Rollout.Parity;
@@ -88,6 +89,32 @@ public sealed class ParitySamplingBehaviorTests : IDisposable
     }
 
     [Fact]
+    public async Task Handle_WhenTheBudgetIsSpent_KeepsNothingOfTheSample_AndCountsItSkippedForBudget()
+    {
+        var clock = new FakeTimeProvider();
+        var metrics = _services.GetRequiredService<RolloutMetrics>();
+        var queue = new ParityQueue(Options.Create(new ParityOptions
+        {
+            QueueCapacity = 10,
+            Budget = new ShadowBudgetOptions { ComparisonsPerSecond = 1, Burst = 1 },
+        }), metrics, clock);
+        var behavior = new ParitySamplingBehavior<SampleQuery, string>(_services, _state, _servedBy, queue);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("answer", await behavior.Handle(new SampleQuery(), CancellationToken.None, () => Serve(ServedPath.Domain)));
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await behavior.Handle(new SampleQuery(), CancellationToken.None, () => Serve(ServedPath.Domain));
+
+        Assert.Equal(2, Drain(queue).Count); // the first one and the one after the refill; nothing of the two refused
+        var sampling = metrics.Evidence.Drain(DateTime.UnixEpoch, DateTime.UnixEpoch).Comparisons
+            .Single(c => c.Field == ComparisonKinds.Sampling);
+        Assert.Equal((4L, 2L), (sampling.Samples, sampling.Skipped));
+    }
+
+    [Fact]
     public void TryEnqueue_WhenTheQueueIsFull_DropsAndCounts()
     {
         var metrics = _services.GetRequiredService<RolloutMetrics>();
@@ -103,6 +130,17 @@ public sealed class ParitySamplingBehaviorTests : IDisposable
     }
 
     public void Dispose() => _services.Dispose();
+
+    private static List<IParityWork> Drain(ParityQueue queue)
+    {
+        var works = new List<IParityWork>();
+        while (queue.Reader.TryRead(out var work))
+        {
+            works.Add(work);
+        }
+
+        return works;
+    }
 
     private void SampleRate(double rate) => _state.Get(Arg.Any<string>())
         .Returns(new EffectiveEndpointRollout("Sample", 0, RolloutSources.Default, [], [], rate));

@@ -25,23 +25,24 @@ public sealed class GetDarkLaunchReportHandler(
         var endpoints = new List<EndpointDarkLaunchReport>();
         foreach (var endpoint in CommandEndpoints.Names)
         {
-            var whole = await WholeAsync(ComparisonKinds.DarkLaunch, endpoint, from, to, cancellationToken);
+            var sampleRows = await reports.ReadFieldsAsync(ComparisonKinds.DarkLaunch, endpoint, from, to, cancellationToken);
+            var whole = Row(sampleRows, ComparisonKinds.WholeSample);
+            var skippedForBudget = Row(sampleRows, ComparisonKinds.Sampling).Skipped;
             var responses = await reports.ReadFieldsAsync(ComparisonKinds.DarkLaunchResponse, endpoint, from, to, cancellationToken);
             var rows = await reports.ReadFieldsAsync(ComparisonKinds.DarkLaunchRow, endpoint, from, to, cancellationToken);
             var current = state.Get(endpoint);
             endpoints.Add(new EndpointDarkLaunchReport(endpoint, current.DarkLaunchSampleRate, current.DarkLaunchIgnoredFieldList,
-                whole.Samples + whole.Failures + whole.Skipped, whole.Samples,
+                whole.Samples + whole.Failures + whole.Skipped + skippedForBudget, whole.Samples,
                 whole.Samples - MismatchedSamples(responses), whole.Samples - MismatchedSamples(rows), whole.Mismatched, whole.Failures,
-                whole.Skipped, PerField(responses), PerField(rows), tracker.Report(endpoint).RecentMismatches));
+                whole.Skipped, PerField(responses), PerField(rows), tracker.Report(endpoint).RecentMismatches, skippedForBudget));
         }
 
         return new GetDarkLaunchReportResponse(Scope, options.Value.ShadowTimeoutSeconds, endpoints, from, to,
             await reports.ReadInstancesAsync(from, to, cancellationToken));
     }
 
-    private async Task<FieldComparison> WholeAsync(string kind, string endpoint, DateTime from, DateTime to, CancellationToken cancellationToken) =>
-        (await reports.ReadFieldsAsync(kind, endpoint, from, to, cancellationToken)).FirstOrDefault(f => f.Field == ComparisonKinds.WholeSample)
-        ?? new FieldComparison(ComparisonKinds.WholeSample, 0, 0, 0, 0, 0, null);
+    private static FieldComparison Row(IReadOnlyList<FieldComparison> rows, string field) =>
+        rows.FirstOrDefault(f => f.Field == field) ?? new FieldComparison(field, 0, 0, 0, 0, 0, null);
 
     private static long MismatchedSamples(IReadOnlyList<FieldComparison> fields) =>
         fields.FirstOrDefault(f => f.Field == ComparisonKinds.WholeSample)?.Mismatched ?? 0;

@@ -36,7 +36,8 @@ public sealed class GetParityReportHandler(
     {
         var whole = rows.FirstOrDefault(r => r.Field == ComparisonKinds.WholeSample);
         var compared = whole?.Samples ?? 0;
-        var perField = rows.Where(r => r.Field != ComparisonKinds.WholeSample).ToList();
+        var sampling = rows.FirstOrDefault(r => r.Field == ComparisonKinds.Sampling);
+        var perField = rows.Where(r => r.Field is not (ComparisonKinds.WholeSample or ComparisonKinds.Sampling)).ToList();
         double Rate(long count) => compared == 0 ? 0 : Math.Round((double)count / compared, 4);
         var fields = perField.Select(f => new FieldParity(f.Field, Rate(f.Samples), Rate(f.Noise), Rate(f.Mismatched), f.NoisySince)).ToList();
         var mismatched = whole?.Mismatched ?? 0;
@@ -44,6 +45,6 @@ public sealed class GetParityReportHandler(
             compared == 0 ? null : Math.Round(100.0 * (compared - mismatched) / compared, 2),
             perField.Where(f => f.Mismatched > 0).ToDictionary(f => f.Field, f => f.Mismatched),
             fields.Where(f => f.NoiseRate > 0).ToDictionary(f => f.Field, f => f.NoiseRate),
-            recent, fields, whole?.Skipped ?? 0);
+            recent, fields, whole?.Skipped ?? 0, sampling?.Samples ?? 0, sampling?.Skipped ?? 0);
     }
 }

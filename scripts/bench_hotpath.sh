@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# What the migration machinery costs on the request path, over HTTP (docs/performance.md, "Hot path"; not run by CI).
+#
+#   nice -n 10 bash scripts/bench_hotpath.sh
+#
+# 1. builds the API in Release, starts it (Development, demo data, Benchmarks:BareEndpoints=true) on a fresh local
+#    PostgreSQL, loads BENCH_RECORDS detections through HTTP, and puts nginx (loopback, keep-alive upstream) in front;
+# 2. pairs, interleaved, BENCH_PAIRS times (order rotated per pair), with wrk -t1 -cBENCH_CONNECTIONS -dBENCH_DURATION:
+#    (i)   the statistics summary through the whole pipeline (domain at 100 %, parity sampling 0 %),
+#    (ii)  the same domain handler on the benchmark-only bare route (same SQL, no MediatR, no behavior),
+#    (iii) (i) again through nginx: the strangler-fig proxy hop;
+# 3. BENCH_SAMPLING_PAIRS pairs of the summary with parity sampling at 0 % and at 100 % (under Parity:Budget),
+#    switched at run time through the operator API, then the parity report's sampled / compared / skipped counts;
+# 4. prints the medians, each ratio against its baseline of the same pair, and the spread of the ratios
+#    (also written to .data/bench-hotpath/results.md; raw wrk output in wrk.log).
+#
+# Knobs: BENCH_RECORDS (30000), BENCH_PAIRS (9), BENCH_SAMPLING_PAIRS (5), BENCH_DURATION (5s), BENCH_CONNECTIONS (8),
+# BENCH_PERIOD (7d), BENCH_PORT, BENCH_API_KEY. Everything runs on the same cores as the service: compare ratios, not
+# absolute numbers, and read the load average printed with them.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RECORDS="${BENCH_RECORDS:-30000}"
+PAIRS="${BENCH_PAIRS:-9}"
+SAMPLING_PAIRS="${BENCH_SAMPLING_PAIRS:-5}"
+DURATION="${BENCH_DURATION:-5s}"
+CONNECTIONS="${BENCH_CONNECTIONS:-8}"
+PERIOD="${BENCH_PERIOD:-7d}"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+PORT="${BENCH_PORT:-$(free_port)}"
+NGINX_PORT="$(free_port)"
+BASE="http://127.0.0.1:${PORT}"
+AUTH="X-Api-Key: ${BENCH_API_KEY:-dev-admin-key-change-me}"
+WORK="${ROOT}/.data/bench-hotpath"
+PG_DATA="${ROOT}/.data/bench-hotpath-postgres"
+RESULTS="${WORK}/results.md"
+ENDPOINT=GetStatisticsSummary
+BENCH_NAME=hotpath
+# shellcheck source=scripts/bench_lib.sh
+source "${ROOT}/scripts/bench_lib.sh"
+NGINX_PID=""
+stop_all() {
+  if [[ -n "${NGINX_PID}" ]] && kill -0 "${NGINX_PID}" 2>/dev/null; then kill -TERM "${NGINX_PID}"; fi
+  stop_api
+}
+trap stop_all EXIT
+ensure_packages wrk nginx
+
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+log "building Release"
+build_api
+rm -rf "${WORK}"
+mkdir -p "${WORK}/load" "${WORK}/nginx"
+python3 "${ROOT}/scripts/bench_data.py" "${WORK}/load" batch "${RECORDS}" 1000 30 1
+start_api Benchmarks__BareEndpoints=true
+log "loading ${RECORDS} detections"
+ingest_files "${WORK}"/load/*.json
+psql_q "VACUUM ANALYZE"
+
+cat >"${WORK}/nginx/nginx.conf" <<NGINX
+worker_processes 1;
+daemon off;
+pid ${WORK}/nginx/nginx.pid;
+error_log ${WORK}/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${WORK}/nginx/body;
+  proxy_temp_path ${WORK}/nginx/proxy;
+  fastcgi_temp_path ${WORK}/nginx/fastcgi;
+  uwsgi_temp_path ${WORK}/nginx/uwsgi;
+  scgi_temp_path ${WORK}/nginx/scgi;
+  upstream api { server 127.0.0.1:${PORT}; keepalive 32; }
+  server {
+    listen 127.0.0.1:${NGINX_PORT};
+    location / {
+      proxy_pass http://api;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+    }
+  }
+}
+NGINX
+nginx -e "${WORK}/nginx/error.log" -p "${WORK}/nginx" -c "${WORK}/nginx/nginx.conf" &
+NGINX_PID=$!
+
+# The pipelined endpoint: domain at 100 % (a percentage decision, as in production), parity sampling off.
+rollout() { # JSON body of PUT …/endpoints/GetStatisticsSummary
+  curl -fs -o /dev/null -X PUT -H "${AUTH}" -H 'Content-Type: application/json' --data "$1" \
+    "${BASE}/api/v1/admin/rollout/endpoints/${ENDPOINT}"
+}
+rollout '{"percentage":100,"parity_sample_rate":0,"reason":"bench_hotpath"}'
+
+PIPELINED="${BASE}/api/v1/records/statistics/summary?period=${PERIOD}"
+BARE="${BASE}/api/v1/benchmarks/bare/statistics/summary?period=${PERIOD}"
+PROXIED="http://127.0.0.1:${NGINX_PORT}/api/v1/records/statistics/summary?period=${PERIOD}"
+for url in "${PIPELINED}" "${BARE}" "${PROXIED}"; do
+  for _ in $(seq 1 30); do curl -fs -o /dev/null -H "${AUTH}" "${url}" && break; sleep 0.5; done
+  status="$(curl -s -o /dev/null -H "${AUTH}" -w '%{http_code}' "${url}")"
+  [[ "${status}" == 200 ]] || { log "${url} answered ${status}"; exit 1; }
+  wrk -t1 -c"${CONNECTIONS}" -d2s -H "${AUTH}" "${url}" >/dev/null # warm-up: JIT, pools, caches
+done
+[[ "$(curl -s -D - -o /dev/null -H "${AUTH}" "${PIPELINED}" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-served-by" { print $2 }')" == domain ]] \
+  || { log "the pipelined summary was not served by the domain path"; exit 1; }
+
+PROBLEMS=0
+measure() { # kind pair url -> appends "kind pair rps p50 p99" to samples.tsv
+  local out problems
+  out="$(wrk -t1 -c"${CONNECTIONS}" -d"${DURATION}" --latency -H "${AUTH}" "$3")"
+  echo "== $1 pair $2: $3"$'\n'"${out}" >>"${WORK}/wrk.log"
+  problems="$(wrk_problems "${out}")"
+  if [[ -n "${problems}" ]]; then log "PROBLEM: $1: ${problems}"; PROBLEMS=$((PROBLEMS + 1)); fi
+  printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$(wrk_rps "${out}")" "$(wrk_percentile "${out}" 50%)" "$(wrk_percentile "${out}" 99%)" \
+    | tee -a "${WORK}/samples.tsv" >&2
+}
+
+log "pipeline vs bare vs nginx: ${PAIRS} rounds of wrk -t1 -c${CONNECTIONS} -d${DURATION}, order rotated per round"
+ORDERS=("pipelined bare proxied" "bare proxied pipelined" "proxied pipelined bare")
+declare -A URL=([pipelined]="${PIPELINED}" [bare]="${BARE}" [proxied]="${PROXIED}")
+for (( pair = 1; pair <= PAIRS; pair++ )); do
+  for kind in ${ORDERS[$(( (pair - 1) % 3 ))]}; do measure "${kind}" "${pair}" "${URL[${kind}]}"; done
+done
+
+log "parity sampling 0 % vs 100 %: ${SAMPLING_PAIRS} pairs, order alternating"
+for (( pair = 1; pair <= SAMPLING_PAIRS; pair++ )); do
+  for rate in $( (( pair % 2 == 1 )) && echo 0 100 || echo 100 0 ); do
+    rollout "{\"parity_sample_rate\":${rate},\"reason\":\"bench_hotpath\"}"
+    sleep 1 # let the previous setting's queued shadow work drain out of this pair's window
+    measure "sampling-${rate}" "${pair}" "${PIPELINED}"
+  done
+done
+rollout '{"parity_sample_rate":0,"reason":"bench_hotpath"}'
+PARITY="$(curl -fs -H "${AUTH}" "${BASE}/api/v1/admin/rollout/parity" | jq -c --arg e "${ENDPOINT}" \
+  '.endpoints[] | select(.endpoint == $e) | {sampled, compared, skipped_for_budget, dropped_samples, mismatched}')"
+FAILS="$(grep -c '^fail:' "${WORK}/api.log" || true)"
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+stop_all
+
+python3 - "${WORK}/samples.tsv" >"${RESULTS}.tables" <<'PY'
+import statistics, sys
+rows = [line.split("\t") for line in open(sys.argv[1]) if line.strip()]
+runs = {}
+for kind, pair, rps, p50, p99 in rows:
+    runs.setdefault(kind, {})[int(pair)] = (float(rps), float(p50), float(p99))
+
+def compare(kind, baseline, label):
+    pairs = sorted(set(runs[kind]) & set(runs[baseline]))
+    ratios = [runs[kind][p][0] / runs[baseline][p][0] for p in pairs]
+    p50_delta = [(runs[kind][p][1] - runs[baseline][p][1]) * 1000 for p in pairs]
+    p99_ratios = [runs[kind][p][2] / runs[baseline][p][2] for p in pairs]
+    med = lambda k, i: statistics.median(runs[k][p][i] for p in pairs)
+    print(f"| {label} | {len(pairs)} | {med(kind, 0):.0f} | {med(baseline, 0):.0f} | **{statistics.median(ratios):.3f}** "
+          f"| {min(ratios):.3f}–{max(ratios):.3f} | {med(kind, 1):.2f} / {med(baseline, 1):.2f} | {statistics.median(p50_delta):+.0f} "
+          f"| {med(kind, 2):.2f} / {med(baseline, 2):.2f} | {statistics.median(p99_ratios):.3f} |")
+
+print("| comparison (vs baseline of the same pair) | pairs | req/s | baseline req/s | req/s ratio (median) | ratio spread (min–max) "
+      "| p50 ms (vs baseline) | p50 Δ µs (median) | p99 ms (vs baseline) | p99 ratio (median) |")
+print("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|")
+compare("pipelined", "bare", "pipeline vs bare endpoint (same SQL)")
+compare("proxied", "pipelined", "through nginx vs direct (strangler-fig hop)")
+compare("sampling-100", "sampling-0", "parity sampling 100 % vs 0 % (under Parity:Budget)")
+PY
+{
+  echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(uname -r); wrk -t1 -c${CONNECTIONS} -d${DURATION} per run;"
+  echo "\`GET /api/v1/records/statistics/summary?period=${PERIOD}\` over ${RECORDS} generated + demo detections."
+  echo "Load average (1/5/15 min) before: ${LOAD_BEFORE}; after: ${LOAD_AFTER}."
+  echo
+  cat "${RESULTS}.tables"
+  echo
+  echo "Parity report of ${ENDPOINT} after the sampling pairs: ${PARITY}."
+  echo "API log: ${FAILS} error lines; wrk problems (non-2xx, socket errors): ${PROBLEMS}."
+} | tee "${RESULTS}"

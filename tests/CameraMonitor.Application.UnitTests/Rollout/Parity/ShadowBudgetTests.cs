@@ -1,0 +1,52 @@
+using CameraMonitor.Application.Rollout.Parity;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CameraMonitor.Application.UnitTests.Rollout.Parity;
+
+public sealed class ShadowBudgetTests
+{
+    private readonly FakeTimeProvider _clock = new();
+
+    [Fact]
+    public void TryTake_WhenTheBurstIsSpent_RefusesUntilTheClockRefillsATokenPerInterval()
+    {
+        var budget = new ShadowBudget(new ShadowBudgetOptions { ComparisonsPerSecond = 2, Burst = 3 }, _clock);
+
+        Assert.Equal([true, true, true, false], Take(budget, 4));
+
+        _clock.Advance(TimeSpan.FromMilliseconds(499));
+        Assert.False(budget.TryTake());
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True(budget.TryTake());
+        Assert.False(budget.TryTake());
+    }
+
+    [Fact]
+    public void TryTake_AfterALongQuietSpell_HoldsNoMoreThanTheBurst()
+    {
+        var budget = new ShadowBudget(new ShadowBudgetOptions { ComparisonsPerSecond = 10, Burst = 2 }, _clock);
+        Take(budget, 2);
+
+        _clock.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal([true, true, false], Take(budget, 3));
+    }
+
+    [Fact]
+    public void TryEnter_WhenEveryWorkerIsBusy_RefusesWithoutSpendingAToken()
+    {
+        var budget = new ShadowBudget(new ShadowBudgetOptions { ComparisonsPerSecond = 1, Burst = 2, MaxWorkers = 1 }, _clock);
+
+        Assert.True(budget.TryEnter());
+        Assert.False(budget.TryEnter()); // the one worker is busy: no token taken
+        budget.Release();
+
+        Assert.True(budget.TryEnter()); // the second token is still there
+        budget.Release();
+        Assert.False(budget.TryEnter()); // now the bucket is empty, and the refused entry gave its slot back
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(budget.TryEnter());
+    }
+
+    private static bool[] Take(ShadowBudget budget, int times) => Enumerable.Range(0, times).Select(_ => budget.TryTake()).ToArray();
+}
