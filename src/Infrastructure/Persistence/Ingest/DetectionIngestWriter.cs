@@ -43,8 +43,12 @@ public static class DetectionIngestWriter
             await CopyViolationsAsync(connection, rows, ids, cancellationToken);
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(HourlyRollupSql.AddDetections, new { Ids = ids }, transaction,
-            cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(HourlyRollupSql.AddDetections, new
+        {
+            Ids = ids,
+            From = rows.Min(r => r.DetectedAt),
+            To = rows.Max(r => r.DetectedAt),
+        }, transaction, cancellationToken: cancellationToken));
         return ids;
     }
 
