@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.Retention;
 using CameraMonitor.Testing;
@@ -77,13 +76,4 @@ public sealed class TestDatabase : IAsyncDisposable
     public Task ExecuteAsync(string sql, object? parameters = null) => _fixture.ExecuteAsync(sql, parameters);
 
     public async ValueTask DisposeAsync() => await _fixture.DisposeAsync();
-
-    private sealed class PlainMeterFactory : IMeterFactory
-    {
-        public Meter Create(MeterOptions options) => new(options);
-
-        public void Dispose()
-        {
-        }
-    }
 }
