@@ -11,6 +11,7 @@
 #    (the same aggregates the ingest writer adds up) and checks a sample of them against a recount;
 # 3. checks that the domain path answers what the legacy path answers: exact totals (detection records and
 #    events, with windows cutting hours), keyset pages equal to offset pages, camera statistics gaps/totals;
+#    with BENCH_CHECK_ONLY also retention: one `maintain-partitions` run (Retention:Days=10) against a recount;
 # 4. unless BENCH_CHECK_ONLY is set: times every read endpoint single-client on both paths (curl, sequential,
 #    BENCH_REQUESTS per endpoint on the domain path, fewer on legacy), writes p50/p95 to
 #    .data/scale/results-N.md and EXPLAIN (ANALYZE, BUFFERS) of the rollup queries to .data/scale/explain-N.txt.
@@ -72,6 +73,13 @@ psql_q() { psql "host=127.0.0.1 port=${PG_PORT} user=postgres dbname=cameramonit
 # --- generation ------------------------------------------------------------------------------------------
 log "generating ${RECORDS} records: ${CAMERAS} cameras, ${DAYS} days"
 started=$(date +%s)
+# One partition per generated day, as on a site that has run since before them (migration 0016 made a single,
+# here still empty, pre-partitioning partition for everything before its first day): retention can drop days.
+psql_q "
+SELECT drop_partition(t, t || '_pre_partitioning') FROM unnest(ARRAY['detection_records', 'violations']) AS t;
+SELECT count(*) FILTER (WHERE ensure_daily_partition(t, d::date))
+  FROM unnest(ARRAY['detection_records', 'violations']) AS t,
+       generate_series((now() AT TIME ZONE 'UTC')::date - ${DAYS} - 1, (now() AT TIME ZONE 'UTC')::date, interval '1 day') AS d;" >/dev/null
 psql_q "
 INSERT INTO cameras (id, name, location, source_url, enabled, status, created_at, updated_at)
 SELECT 'cam' || c, 'Camera ' || c, 'line ' || (c % 5), 'rtsp://10.0.0.' || c || '/stream', true, 'online', now(), now()
@@ -196,7 +204,43 @@ for query in "/api/v1/records/statistics/summary?period=30d" "/api/v1/statistics
   [[ "$(get "${query}" true)" == "$(get "${query}" false)" ]] || fail "${query}: domain and legacy bodies differ"
 done
 log "correctness checks done: ${FAILURES} failure(s)"
+
+# --- retention (check mode only: it deletes data) ---------------------------------------------------------
+# One `maintain-partitions` run with Retention:Days=10 must drop every partition before the cutoff and
+# the rollups before it, and keep exactly the rows a recount from before the run says are newer.
+retention_check() {
+  local days=10 cutoff kept_records kept_violations
+  cutoff="$(psql_q "SELECT to_char(((now() AT TIME ZONE 'UTC')::date - ${days})::timestamp, 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')")"
+  kept_records="$(psql_q "SELECT count(*) FROM detection_records WHERE detected_at >= '${cutoff}'")"
+  kept_violations="$(psql_q "SELECT count(*) FROM violations WHERE detected_at >= '${cutoff}'")"
+  (
+    cd "${ROOT}/src/Api"
+    env ASPNETCORE_ENVIRONMENT=Development DemoData__Load=false Logging__LogLevel__Default=Warning \
+      ConnectionStrings__Postgres="Host=127.0.0.1;Port=${PG_PORT};Username=postgres;Database=cameramonitor" \
+      Retention__Days="${days}" dotnet bin/Release/net10.0/CameraMonitor.Api.dll maintain-partitions
+  ) >"${WORK}/retention.json" || { fail "maintain-partitions failed"; return; }
+  [[ "$(jq '.droppedPartitions | length' "${WORK}/retention.json")" -gt 0 ]] || fail "retention dropped no partition"
+  [[ "$(psql_q "SELECT count(*) FROM detection_records WHERE detected_at < '${cutoff}'")" == 0 ]] \
+    || fail "detection records before the cutoff ${cutoff} survived retention"
+  [[ "$(psql_q 'SELECT count(*) FROM detection_records')" == "${kept_records}" ]] \
+    || fail "retention kept $(psql_q 'SELECT count(*) FROM detection_records') records, the recount says ${kept_records}"
+  [[ "$(psql_q 'SELECT count(*) FROM violations')" == "${kept_violations}" ]] \
+    || fail "retention kept $(psql_q 'SELECT count(*) FROM violations') violations, the recount says ${kept_violations}"
+  [[ "$(psql_q "SELECT count(*) FROM partition_bounds('detection_records') WHERE upper_bound <= '${cutoff}'")" == 0 ]] \
+    || fail "a detection_records partition before the cutoff is still attached"
+  [[ "$(psql_q 'SELECT sum(detection_count) FROM detection_daily_rollups')" == "${kept_records}" ]] \
+    || fail "daily rollups after retention do not add up to the kept records"
+  [[ "$(psql_q 'SELECT sum(violation_count) FROM violation_hourly_rollups')" == "${kept_violations}" ]] \
+    || fail "hourly violation rollups after retention do not add up to the kept violations"
+  for query in "/api/v1/records/detection-records/cam7?limit=50" "/api/v1/statistics/events?limit=50"; do
+    [[ "$(get "${query}" true | jq -c '.total')" == "$(get "${query}" false | jq -c '.total')" ]] \
+      || fail "after retention, total of ${query} differs between domain and legacy"
+  done
+  log "retention checked: $(jq -c '{dropped: (.droppedPartitions | length), deletedRows}' "${WORK}/retention.json"), kept ${kept_records} records"
+}
+
 if [[ -n "${BENCH_CHECK_ONLY:-}" ]]; then
+  retention_check
   exit $(( FAILURES > 0 ))
 fi
 

@@ -8,6 +8,7 @@ using CameraMonitor.Api.Telemetry;
 using CameraMonitor.Application.Common.Idempotency;
 using CameraMonitor.Application.Rollout.DarkLaunch;
 using CameraMonitor.Application.Rollout.Evidence;
+using CameraMonitor.Infrastructure.Persistence.Retention;
 using Microsoft.AspNetCore.Http.Json;
 using Npgsql;
 using OpenTelemetry;
@@ -54,6 +55,7 @@ public static class DependencyInjection
         telemetry.WithMetrics(metrics => metrics
             .AddMeter(RolloutMetrics.MeterName)
             .AddMeter(DarkLaunchMetrics.MeterName)
+            .AddMeter(RetentionMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddNpgsqlInstrumentation()
             .AddRuntimeInstrumentation()

@@ -31,6 +31,11 @@ builder.Services
 
 var app = builder.Build();
 
+if (PartitionMaintenanceCommand.IsRequested(args))
+{
+    return await PartitionMaintenanceCommand.RunAsync(app.Services, builder.Configuration, Console.Out, Console.Error);
+}
+
 // Refusals come first, before any migration or write: one line on stderr, exit code 1 (docs/failure-behaviour.md).
 // That covers a bad configuration such as a development key in Production (options validation runs here).
 try

@@ -20,6 +20,7 @@ using CameraMonitor.Infrastructure.Persistence.Idempotency;
 using CameraMonitor.Infrastructure.Persistence.Ingest;
 using CameraMonitor.Infrastructure.Persistence.ReadModels;
 using CameraMonitor.Infrastructure.Persistence.Repositories;
+using CameraMonitor.Infrastructure.Persistence.Retention;
 using CameraMonitor.Infrastructure.Persistence.Statistics;
 using CameraMonitor.Infrastructure.Rollout;
 using Dapper;
@@ -80,6 +81,12 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<IdempotencyKeyPruner>();
         services.AddHostedService(p => p.GetRequiredService<IdempotencyKeyPruner>());
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName))
+            .Validate(o => o.IsValid, RetentionOptions.ValidationMessage)
+            .ValidateOnStart();
+        services.AddSingleton<RetentionMetrics>();
+        services.AddSingleton<PartitionMaintainer>();
+        services.AddHostedService(p => p.GetRequiredService<PartitionMaintainer>());
         services.AddRolloutControl(configuration);
 
         services.Scan(scan => scan.FromAssemblies(typeof(DependencyInjection).Assembly)

@@ -15,7 +15,11 @@ public sealed class MigrationRunner(ILogger<MigrationRunner> logger)
     // An arbitrary constant shared by every instance of CameraMonitor ("camera" in ASCII).
     private const long AdvisoryLockKey = 0x63616d657261;
 
-    public async Task MigrateAsync(string connectionString, CancellationToken cancellationToken)
+    /// <param name="stopBefore">
+    /// A script number (e.g. "0016"): only the scripts numbered below it are applied. Tests use it to build a
+    /// database as an older release left it, fill it, and then migrate it the rest of the way.
+    /// </param>
+    public async Task MigrateAsync(string connectionString, CancellationToken cancellationToken, string? stopBefore = null)
     {
         await using var lockConnection = new NpgsqlConnection(connectionString);
         await lockConnection.OpenAsync(cancellationToken);
@@ -30,7 +34,8 @@ public sealed class MigrationRunner(ILogger<MigrationRunner> logger)
             var upgrader = DeployChanges.To
                 .PostgresqlDatabase(connectionString)
                 .WithScriptsEmbeddedInAssembly(typeof(MigrationRunner).Assembly,
-                    name => name.Contains(".Persistence.Migrations.", StringComparison.Ordinal))
+                    name => name.Contains(".Persistence.Migrations.", StringComparison.Ordinal)
+                            && (stopBefore is null || string.CompareOrdinal(ScriptNumber(name), stopBefore) < 0))
                 .WithTransactionPerScript()
                 .LogTo(new DbUpLogger(logger))
                 .Build();
@@ -50,6 +55,9 @@ public sealed class MigrationRunner(ILogger<MigrationRunner> logger)
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
+
+    private static string ScriptNumber(string resourceName) =>
+        resourceName[(resourceName.IndexOf(".Persistence.Migrations.", StringComparison.Ordinal) + ".Persistence.Migrations.".Length)..];
 
     private sealed class DbUpLogger(ILogger logger) : IUpgradeLog
     {

@@ -58,6 +58,7 @@ public class ApiFixture : DatabaseFixture
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
             builder.UseSetting("DemoData:Load", "false");
+            builder.UseSetting("Retention:Days", "0"); // tests date their rows freely; partitions are still made ahead
             builder.UseSetting("CameraMirror:Path", CameraMirrorPath);
             builder.UseSetting("CameraMirror:ReconcileIntervalSeconds", "0"); // tests that edit the file by hand must see it as they left it
             UseTestCredentials(builder);

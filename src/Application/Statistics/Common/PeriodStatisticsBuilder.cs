@@ -26,8 +26,11 @@ public static class PeriodStatisticsBuilder
             Average(violations.Sum(v => v.ConfidenceSum), violationCount, 4));
     }
 
+    // Two sums of the same doubles in a different order differ in the last bits; when the exact average is a
+    // midpoint at `digits` (0.83875 from confidences like 0.75 and 0.9), those bits alone would round it up on one
+    // path and down on the other. Rounding to 9 decimals first removes that noise, then the rounding that shows.
     public static double Average(double sum, long count, int digits) =>
-        count == 0 ? 0 : Math.Round(sum / count, digits, MidpointRounding.AwayFromZero);
+        count == 0 ? 0 : Math.Round(Math.Round(sum / count, 9), digits, MidpointRounding.AwayFromZero);
 
     /// <summary>A dictionary that serialises its keys in ordinal order, so both paths write the same JSON.</summary>
     public static IReadOnlyDictionary<string, TValue> Sorted<TValue>(IEnumerable<(string Key, TValue Value)> pairs)

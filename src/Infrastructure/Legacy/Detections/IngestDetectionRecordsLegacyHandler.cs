@@ -23,7 +23,9 @@ public sealed class IngestDetectionRecordsLegacyHandler(IDbSession session, Time
     // index, a rule of any type on the camera-time index (one OR of both would keep the type out of the index).
     private const string RaiseAlertsSql = """
         WITH ingested AS (
-            SELECT camera_id, max(detected_at) AS newest FROM detection_records WHERE id = ANY(@Ids) GROUP BY camera_id
+            SELECT camera_id, max(detected_at) AS newest FROM detection_records
+             WHERE id = ANY(@Ids) AND detected_at BETWEEN @From AND @To -- the bound prunes the daily partitions (0016)
+             GROUP BY camera_id
         ), counted AS MATERIALIZED (
             SELECT r.id AS rule_id, i.camera_id, r.rule_type, r.severity, r.threshold, r.window_minutes, r.violation_type,
                    i.newest, c.n
@@ -66,9 +68,15 @@ public sealed class IngestDetectionRecordsLegacyHandler(IDbSession session, Time
             throw IngestErrors.UnknownCameras(request.Items, unknown);
         }
 
-        var ids = await DetectionIngestWriter.WriteAsync(session, request.Items.Select(IngestRecordRow.FromInput).ToList(), cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(RaiseAlertsSql, new { Ids = ids.ToArray(), Now = now.UtcDateTime },
-            session.Transaction, cancellationToken: cancellationToken));
+        var rows = request.Items.Select(IngestRecordRow.FromInput).ToList();
+        var ids = await DetectionIngestWriter.WriteAsync(session, rows, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(RaiseAlertsSql, new
+        {
+            Ids = ids.ToArray(),
+            From = rows.Min(r => r.DetectedAt),
+            To = rows.Max(r => r.DetectedAt),
+            Now = now.UtcDateTime,
+        }, session.Transaction, cancellationToken: cancellationToken));
 
         return new IngestDetectionRecordsResponse(true, ids);
     }

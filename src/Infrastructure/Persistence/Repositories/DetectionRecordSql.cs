@@ -7,7 +7,8 @@ namespace CameraMonitor.Infrastructure.Persistence.Repositories;
 /// <summary>
 /// The SQL both paths read detection records with, so they agree on filter, order and columns. The page may
 /// start after a keyset cursor; the legacy path counts the filtered rows, the domain path adds up the rollups
-/// (<see cref="CountFromRollups"/>), which gives the same number without reading the camera's rows.
+/// (<see cref="CountFromRollups"/>), which gives the same number without reading the camera's rows. The keyset
+/// condition repeats its time as a plain bound: PostgreSQL prunes partitions on that, not on a row comparison.
 /// </summary>
 public static class DetectionRecordSql
 {
@@ -22,7 +23,7 @@ public static class DetectionRecordSql
         SELECT id, camera_id, detected_at, person_count, objects::text AS objects, processing_ms, violation_count
         """ + Filter + """
 
-           AND (@AfterId::bigint IS NULL OR (detected_at, id) < (@AfterDetectedAt, @AfterId))
+           AND (@AfterId::bigint IS NULL OR ((detected_at, id) < (@AfterDetectedAt, @AfterId) AND detected_at <= @AfterDetectedAt))
          ORDER BY detected_at DESC, id DESC
          LIMIT @Limit OFFSET @Offset
         """;

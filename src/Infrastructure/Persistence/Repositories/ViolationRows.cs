@@ -114,7 +114,8 @@ public static class ViolationRows
         var keyset = "";
         if (search.After is { } after)
         {
-            keyset = " AND (detected_at, id) < (@AfterDetectedAt, @AfterId)";
+            // The plain bound lets PostgreSQL prune newer daily partitions; it does not prune on a row comparison.
+            keyset = " AND (detected_at, id) < (@AfterDetectedAt, @AfterId) AND detected_at <= @AfterDetectedAt";
             parameters.Add("AfterDetectedAt", after.DetectedAt.UtcDateTime);
             parameters.Add("AfterId", after.Id);
         }
