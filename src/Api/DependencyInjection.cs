@@ -6,6 +6,7 @@ using CameraMonitor.Api.OpenApi;
 using CameraMonitor.Api.Telemetry;
 using CameraMonitor.Application.Rollout.DarkLaunch;
 using CameraMonitor.Application.Rollout.Evidence;
+using CameraMonitor.Application.Statistics.Snapshots;
 using Microsoft.AspNetCore.Http.Json;
 using Npgsql;
 using OpenTelemetry;
@@ -47,6 +48,7 @@ public static class DependencyInjection
         telemetry.WithMetrics(metrics => metrics
             .AddMeter(RolloutMetrics.MeterName)
             .AddMeter(DarkLaunchMetrics.MeterName)
+            .AddMeter(SnapshotMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddNpgsqlInstrumentation()
             .AddRuntimeInstrumentation()
