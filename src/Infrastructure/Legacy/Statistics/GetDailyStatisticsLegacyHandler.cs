@@ -1,7 +1,7 @@
 using CameraMonitor.Application.Common.Provenance;
 using CameraMonitor.Application.Rollout.Routing;
-using CameraMonitor.Application.Statistics.Snapshots;
 using CameraMonitor.Application.Statistics.Daily;
+using CameraMonitor.Application.Statistics.Snapshots;
 using CameraMonitor.Infrastructure.Persistence;
 using CameraMonitor.Infrastructure.Persistence.Statistics;
 
