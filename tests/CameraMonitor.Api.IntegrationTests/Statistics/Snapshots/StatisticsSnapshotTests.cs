@@ -188,6 +188,21 @@ public sealed class StatisticsSnapshotTests(SnapshotApiFixture api) : IClassFixt
         Assert.Equal(("rollups", 0L), (second.DataSource, second.AgeSeconds));
     }
 
+    [Theory]
+    [InlineData("/api/v1/records/statistics/summary")]
+    [InlineData("/api/v1/statistics/daily")]
+    public async Task OpenApiDocument_DeclaresDataSourceAndAgeOnTheAnswer(string path)
+    {
+        var document = System.Text.Json.JsonDocument.Parse(await api.Client.GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var headers = document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses")
+            .GetProperty("200").GetProperty("headers");
+        var sources = headers.GetProperty("X-Data-Source").GetProperty("schema").GetProperty("enum").EnumerateArray()
+            .Select(value => value.GetString()).ToList();
+        Assert.Equal(["snapshot", "rollups", "raw"], sources);
+        Assert.Equal("integer", headers.GetProperty("Age").GetProperty("schema").GetProperty("type").GetString());
+    }
+
     private HttpClient Client(WebApplicationFactory<Program> host) =>
         api.CreateClientWithKey(Infrastructure.ApiFixture.AdminKey, host);
 
