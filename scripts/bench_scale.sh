@@ -12,6 +12,8 @@
 # 3. checks that the domain path answers what the legacy path answers: exact totals (detection records and
 #    events, with windows cutting hours), keyset pages equal to offset pages, camera statistics gaps/totals;
 #    with BENCH_CHECK_ONLY also retention: one `maintain-partitions` run (Retention:Days=10) against a recount;
+#    With snapshots on (BENCH_SNAPSHOTS, default: on in BENCH_CHECK_ONLY mode, off when timing so the timings are
+#    the rollups' own), the summary and daily answers served from a snapshot must equal the legacy recount;
 # 4. unless BENCH_CHECK_ONLY is set: times every read endpoint single-client on both paths (curl, sequential,
 #    BENCH_REQUESTS per endpoint on the domain path, fewer on legacy), writes p50/p95 to
 #    .data/scale/results-N.md and EXPLAIN (ANALYZE, BUFFERS) of the rollup queries to .data/scale/explain-N.txt.
@@ -34,6 +36,7 @@ LEGACY_REQUESTS="${BENCH_LEGACY_REQUESTS:-10}"
 API_KEY="${BENCH_API_KEY:-dev-admin-key-change-me}"
 PORT="${BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 BASE="http://127.0.0.1:${PORT}"
+SNAPSHOTS="${BENCH_SNAPSHOTS:-$([[ -n "${BENCH_CHECK_ONLY:-}" ]] && echo true || echo false)}"
 WORK="${ROOT}/.data/scale"
 PG_DATA="${ROOT}/.data/scale-postgres"
 RESULTS="${WORK}/results-${RECORDS}.md"
@@ -67,7 +70,7 @@ if [[ -n "${BENCH_INGEST:-}" ]]; then
   runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "${PG_DATA}" -l "${PG_DATA}/server.log" -w -t 60 start \
     -o "-p $(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=on -c max_connections=300" >/dev/null
 fi
-BENCH_REUSE_PG_DATA=1 start_api DemoData__Load=false Legacy__StatementTimeoutSeconds=120
+BENCH_REUSE_PG_DATA=1 start_api DemoData__Load=false Legacy__StatementTimeoutSeconds=120 Snapshots__Enabled="${SNAPSHOTS}"
 psql_q() { psql "host=127.0.0.1 port=${PG_PORT} user=postgres dbname=cameramonitor" -v ON_ERROR_STOP=1 -Atq -c "$1"; }
 
 # --- generation ------------------------------------------------------------------------------------------
@@ -203,6 +206,20 @@ done
 for query in "/api/v1/records/statistics/summary?period=30d" "/api/v1/statistics/daily?days=30"; do
   [[ "$(get "${query}" true)" == "$(get "${query}" false)" ]] || fail "${query}: domain and legacy bodies differ"
 done
+# Snapshots (docs/operations.md, "Snapshots"): the second domain answer in a row is served from the snapshot the
+# first one filled or refreshed, says so, and equals the legacy recount (the data does not change here).
+if [[ "${SNAPSHOTS}" == true ]]; then
+  for query in "/api/v1/records/statistics/summary?period=24h" "/api/v1/records/statistics/summary?period=30d" \
+               "/api/v1/statistics/daily?days=7" "/api/v1/statistics/daily?days=30"; do
+    get "${query}" true >/dev/null
+    headers="$(curl -fsS -D - -o "${WORK}/snapshot.json" -H "X-Api-Key: ${API_KEY}" "${BASE}${query}&force_domain=true" | tr -d '\r')"
+    source="$(awk -F': ' 'tolower($1) == "x-data-source" { print $2 }' <<<"${headers}")"
+    age="$(awk -F': ' 'tolower($1) == "age" { print $2 }' <<<"${headers}")"
+    [[ "${source}" == snapshot && "${age}" =~ ^[0-9]+$ ]] || fail "${query}: X-Data-Source '${source}', Age '${age}' (expected a snapshot)"
+    [[ "$(cat "${WORK}/snapshot.json")" == "$(get "${query}" false)" ]] || fail "${query}: the snapshot differs from the recount"
+  done
+  log "snapshot checks done"
+fi
 log "correctness checks done: ${FAILURES} failure(s)"
 
 # --- retention (check mode only: it deletes data) ---------------------------------------------------------

@@ -8,6 +8,7 @@ using CameraMonitor.Api.Telemetry;
 using CameraMonitor.Application.Common.Idempotency;
 using CameraMonitor.Application.Rollout.DarkLaunch;
 using CameraMonitor.Application.Rollout.Evidence;
+using CameraMonitor.Application.Statistics.Snapshots;
 using CameraMonitor.Infrastructure.Persistence.Retention;
 using Microsoft.AspNetCore.Http.Json;
 using Npgsql;
@@ -56,6 +57,7 @@ public static class DependencyInjection
             .AddMeter(RolloutMetrics.MeterName)
             .AddMeter(DarkLaunchMetrics.MeterName)
             .AddMeter(RetentionMetrics.MeterName)
+            .AddMeter(SnapshotMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddNpgsqlInstrumentation()
             .AddRuntimeInstrumentation()

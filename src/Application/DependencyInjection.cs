@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CameraMonitor.Application.Common.Behaviors;
 using CameraMonitor.Application.Common.Idempotency;
+using CameraMonitor.Application.Common.Provenance;
 using CameraMonitor.Application.Rollout.Admin.Shared;
 using CameraMonitor.Application.Rollout.DarkLaunch;
 using CameraMonitor.Application.Rollout.Evidence;
@@ -8,6 +9,7 @@ using CameraMonitor.Application.Rollout.Parity;
 using CameraMonitor.Application.Rollout.Plans;
 using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Application.Statistics.Common;
+using CameraMonitor.Application.Statistics.Snapshots;
 using CameraMonitor.Application.SystemInfo;
 using FluentValidation;
 using MediatR;
@@ -53,6 +55,12 @@ public static class DependencyInjection
             .Validate(o => o.NoDetectionGapMinutes is > 0 and <= 10080 && o.MaxReportedGaps > 0,
                 "Statistics:NoDetectionGapMinutes must be 1..10080 and Statistics:MaxReportedGaps positive.")
             .ValidateOnStart();
+        services.AddOptions<SnapshotOptions>().Bind(configuration.GetSection(SnapshotOptions.SectionName))
+            .Validate(o => o.IsValid(),
+                $"Snapshots: MaxEntries must be 1–100000; each query's FreshSeconds at least 0, MaxAgeSeconds at least FreshSeconds and at most {SnapshotLimits.MaxSeconds}.")
+            .ValidateOnStart();
+        services.AddSingleton<SnapshotMetrics>();
+        services.AddSingleton<StatisticsSnapshots>();
         services.AddSingleton<IEndpointCatalog, EndpointCatalog>();
         services.AddSingleton<ConfiguredRolloutState>();
         // Infrastructure replaces this with the PostgreSQL-backed state that lays run-time overrides over it.
@@ -66,6 +74,7 @@ public static class DependencyInjection
         services.AddScoped<RolloutChanges>();
         services.AddScoped<RequestContext>();
         services.AddScoped<ServedBy>();
+        services.AddScoped<ResponseProvenance>();
         services.AddSingleton<HostInfo>();
         services.AddMetrics();
         services.AddOptions<EvidenceOptions>().Bind(configuration.GetSection(EvidenceOptions.SectionName))

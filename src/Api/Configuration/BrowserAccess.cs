@@ -1,11 +1,12 @@
+using CameraMonitor.Api.Http;
 using CameraMonitor.Api.Rollout;
 
 namespace CameraMonitor.Api.Configuration;
 
 /// <summary>
 /// CORS for browser dashboards on other origins, listed in Cors:AllowedOrigins (none by default, so no
-/// cross-origin access unless configured). X-Served-By and Location are exposed so a dashboard can show
-/// which implementation answered and follow a created resource.
+/// cross-origin access unless configured). X-Served-By, Location, X-Data-Source and Age are exposed so a
+/// dashboard can show which implementation answered, follow a created resource and tell how old statistics are.
 /// </summary>
 public static class BrowserAccess
 {
@@ -21,7 +22,7 @@ public static class BrowserAccess
                 policy.WithOrigins(origins)
                     .AllowAnyHeader()
                     .AllowAnyMethod()
-                    .WithExposedHeaders(RolloutHttpMiddleware.ServedByHeader, "Location");
+                    .WithExposedHeaders(RolloutHttpMiddleware.ServedByHeader, "Location", DataProvenanceFilter.DataSourceHeader, "Age");
             }
         }));
     }

@@ -1,8 +1,10 @@
+using CameraMonitor.Api.Http;
 using CameraMonitor.Api.Security;
 using CameraMonitor.Application.Statistics.CameraStatistics;
 using CameraMonitor.Application.Statistics.Daily;
 using CameraMonitor.Application.Statistics.Events;
 using CameraMonitor.Application.Statistics.History;
+using CameraMonitor.Application.Statistics.Snapshots;
 using CameraMonitor.Application.Statistics.Summary;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,6 +14,10 @@ namespace CameraMonitor.Api.Endpoints;
 
 public static class StatisticsEndpoints
 {
+    private const string SnapshotDescription = "On the domain path the answer may be a snapshot: computed earlier from the "
+        + "rollups and refreshed in the background (stale-while-revalidate, Snapshots:* settings). X-Data-Source says where "
+        + "the data came from and Age how many seconds ago it was read; a snapshot's period window is the one of its read time.";
+
     public static IEndpointRouteBuilder MapStatisticsEndpoints(this IEndpointRouteBuilder app)
     {
         // "summary" is a literal segment, which ASP.NET Core routing always prefers over the {camera_id}
@@ -19,7 +25,9 @@ public static class StatisticsEndpoints
         var records = app.MapGroup("/api/v1/records/statistics").WithTags("Statistics").RequireAuthorization(ApiPolicies.View).ProducesValidationProblem();
         records.MapGet("/summary", GetStatisticsSummary)
             .WithName(nameof(GetStatisticsSummary))
-            .WithSummary("Totals per camera and overall for a period of whole UTC hours (1h, 24h, 7d, 30d).");
+            .WithSummary("Totals per camera and overall for a period of whole UTC hours (1h, 24h, 7d, 30d).")
+            .WithDescription(SnapshotDescription)
+            .WithDataProvenance(StatisticsDataSources.All);
         records.MapGet("/{camera_id}", GetCameraStatistics)
             .WithName(nameof(GetCameraStatistics))
             .WithSummary("One camera's totals, performance (avg, p95 processing_ms) and anomalies.")
@@ -30,7 +38,9 @@ public static class StatisticsEndpoints
         var statistics = app.MapGroup("/api/v1/statistics").WithTags("Statistics").RequireAuthorization(ApiPolicies.View).ProducesValidationProblem();
         statistics.MapGet("/daily", GetDailyStatistics)
             .WithName(nameof(GetDailyStatistics))
-            .WithSummary("Violations per UTC day, oldest first, quiet days included.");
+            .WithSummary("Violations per UTC day, oldest first, quiet days included.")
+            .WithDescription(SnapshotDescription)
+            .WithDataProvenance(StatisticsDataSources.All);
         statistics.MapGet("/events", ListViolationEvents)
             .WithName(nameof(ListViolationEvents))
             .WithSummary("Violation events, newest first, filtered and paged.")

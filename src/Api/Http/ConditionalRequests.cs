@@ -1,6 +1,8 @@
 namespace CameraMonitor.Api.Http;
 
-/// <summary>Endpoint conventions for ETag / If-Match; the OpenAPI transformer reads the metadata they leave.</summary>
+/// <summary>
+/// Endpoint conventions for ETag / If-Match and for the data's provenance; the OpenAPI transformer reads the metadata they leave.
+/// </summary>
 public static class ConditionalRequests
 {
     /// <summary>The 200 answer carries the resource's version as its ETag.</summary>
@@ -13,4 +15,8 @@ public static class ConditionalRequests
     /// </summary>
     public static RouteHandlerBuilder WithIfMatch(this RouteHandlerBuilder builder) =>
         builder.ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+    /// <summary>The 200 answer carries X-Data-Source (one of <paramref name="sources"/>) and Age.</summary>
+    public static RouteHandlerBuilder WithDataProvenance(this RouteHandlerBuilder builder, IReadOnlyList<string> sources) =>
+        builder.AddEndpointFilter<DataProvenanceFilter>().WithMetadata(new DataProvenanceTagged(sources));
 }

@@ -82,6 +82,7 @@ public sealed class ContractOperationTransformer : IOpenApiOperationTransformer
         }
 
         DocumentConditionalRequests(operation, metadata);
+        DocumentDataProvenance(operation, metadata);
         ContractEnums.ApplyTo(operation);
         return Task.CompletedTask;
     }
@@ -135,6 +136,29 @@ public sealed class ContractOperationTransformer : IOpenApiOperationTransformer
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             });
         }
+    }
+
+    /// <summary>X-Data-Source and Age of a <see cref="DataProvenanceTagged"/> answer (docs/operations.md, "Snapshots").</summary>
+    private static void DocumentDataProvenance(OpenApiOperation operation, IList<object> metadata)
+    {
+        if (metadata.OfType<DataProvenanceTagged>().FirstOrDefault() is not { } tagged
+            || !operation.Responses!.TryGetValue("200", out var ok) || ok is not OpenApiResponse answer)
+        {
+            return;
+        }
+
+        answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        answer.Headers[DataProvenanceFilter.DataSourceHeader] = new OpenApiHeader
+        {
+            Description = "Where the body's data came from: snapshot (a stored answer, refreshed in the background), "
+                + "rollups (computed for this request from the rollups), raw (computed for this request from the rows; legacy path).",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. tagged.Sources.Select(s => (JsonNode)s)] },
+        };
+        answer.Headers[HeaderNames.Age] = new OpenApiHeader
+        {
+            Description = "Seconds since the body's data was read (RFC 9111); 0 when it was read for this request.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0" },
+        };
     }
 
     private static void AddProblem(OpenApiOperation operation, OpenApiOperationTransformerContext context, string status)

@@ -61,6 +61,9 @@ public class ApiFixture : DatabaseFixture
             builder.UseSetting("Retention:Days", "0"); // tests date their rows freely; partitions are still made ahead
             builder.UseSetting("CameraMirror:Path", CameraMirrorPath);
             builder.UseSetting("CameraMirror:ReconcileIntervalSeconds", "0"); // tests that edit the file by hand must see it as they left it
+            // The clock stands still, so a snapshot would never age: tests that change data and read statistics again must see
+            // the change. Snapshot tests switch them on (SnapshotApiFixture).
+            builder.UseSetting("Snapshots:Enabled", "false");
             UseTestCredentials(builder);
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
             ConfigureHost(builder);

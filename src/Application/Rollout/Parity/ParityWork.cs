@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CameraMonitor.Application.Common.Errors;
+using CameraMonitor.Application.Common.Provenance;
 using CameraMonitor.Application.Rollout.Routing;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,10 @@ namespace CameraMonitor.Application.Rollout.Parity;
 
 /// <summary>
 /// One sampled query. The handlers are resolved straight from the shadow scope, not sent through MediatR:
-/// no routing, no metrics of served requests, and no ServedBy of the caller is touched.
+/// no routing, no metrics of served requests, and no ServedBy of the caller is touched. Both runs read live data
+/// (<see cref="ResponseProvenance.LiveDataRequired"/>): when the caller was served a stored answer (a snapshot), the A/A
+/// rerun then spans the same gap as the A/B pair, the answer's age included, so data that moved in that time is judged
+/// as noise per field instead of counted as a mismatch (docs/operations.md, "Snapshots").
 /// </summary>
 public sealed class ParityWork<TRequest, TResponse>(TRequest request, ServedPath primaryPath, TResponse primary, ParityRules rules)
     : IParityWork where TRequest : IRequest<TResponse>
@@ -18,6 +22,11 @@ public sealed class ParityWork<TRequest, TResponse>(TRequest request, ServedPath
 
     public async Task<ParityResult> RunAsync(IServiceProvider scope, CancellationToken cancellationToken)
     {
+        if (scope.GetService<ResponseProvenance>() is { } provenance)
+        {
+            provenance.LiveDataRequired = true;
+        }
+
         var legacy = scope.GetRequiredService<ILegacyHandler<TRequest, TResponse>>();
         var domain = scope.GetRequiredService<IRequestHandler<TRequest, TResponse>>();
         var primaryJson = ToNode(primary);

@@ -48,6 +48,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             ["Rollout__Evidence__PublishIntervalSeconds"] = PublishIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Rollout__RefreshIntervalSeconds"] = "1",
+            // The summary here is only an endpoint whose domain path fails on one instance: each failure should be one domain
+            // attempt, not a snapshot refresh on another connection (slower under load, which shifted the judge's verdict
+            // from "at once" to "after 2 failing evaluations"). Snapshot failures are StatisticsSnapshotTests' subject.
+            ["Snapshots__Enabled"] = "false",
         };
         var starts = new[]
         {
