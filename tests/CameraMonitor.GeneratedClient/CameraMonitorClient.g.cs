@@ -1860,6 +1860,9 @@ namespace CameraMonitor.GeneratedClient
         /// <summary>
         /// Totals per camera and overall for a period of whole UTC hours (1h, 24h, 7d, 30d).
         /// </summary>
+        /// <remarks>
+        /// On the domain path the answer may be a snapshot: computed earlier from the rollups and refreshed in the background (stale-while-revalidate, Snapshots:* settings). X-Data-Source says where the data came from and Age how many seconds ago it was read; a snapshot's period window is the one of its read time.
+        /// </remarks>
         /// <param name="force_domain">Testing: true serves this request from the domain implementation, false from legacy.</param>
         /// <param name="x_Client_Id">Stable client key for the sticky rollout bucket (default: the remote IP).</param>
         /// <returns>OK</returns>
@@ -1873,6 +1876,9 @@ namespace CameraMonitor.GeneratedClient
         /// <summary>
         /// Totals per camera and overall for a period of whole UTC hours (1h, 24h, 7d, 30d).
         /// </summary>
+        /// <remarks>
+        /// On the domain path the answer may be a snapshot: computed earlier from the rollups and refreshed in the background (stale-while-revalidate, Snapshots:* settings). X-Data-Source says where the data came from and Age how many seconds ago it was read; a snapshot's period window is the one of its read time.
+        /// </remarks>
         /// <param name="force_domain">Testing: true serves this request from the domain implementation, false from legacy.</param>
         /// <param name="x_Client_Id">Stable client key for the sticky rollout bucket (default: the remote IP).</param>
         /// <returns>OK</returns>
@@ -2170,6 +2176,9 @@ namespace CameraMonitor.GeneratedClient
         /// <summary>
         /// Violations per UTC day, oldest first, quiet days included.
         /// </summary>
+        /// <remarks>
+        /// On the domain path the answer may be a snapshot: computed earlier from the rollups and refreshed in the background (stale-while-revalidate, Snapshots:* settings). X-Data-Source says where the data came from and Age how many seconds ago it was read; a snapshot's period window is the one of its read time.
+        /// </remarks>
         /// <param name="force_domain">Testing: true serves this request from the domain implementation, false from legacy.</param>
         /// <param name="x_Client_Id">Stable client key for the sticky rollout bucket (default: the remote IP).</param>
         /// <returns>OK</returns>
@@ -2183,6 +2192,9 @@ namespace CameraMonitor.GeneratedClient
         /// <summary>
         /// Violations per UTC day, oldest first, quiet days included.
         /// </summary>
+        /// <remarks>
+        /// On the domain path the answer may be a snapshot: computed earlier from the rollups and refreshed in the background (stale-while-revalidate, Snapshots:* settings). X-Data-Source says where the data came from and Age how many seconds ago it was read; a snapshot's period window is the one of its read time.
+        /// </remarks>
         /// <param name="force_domain">Testing: true serves this request from the domain implementation, false from legacy.</param>
         /// <param name="x_Client_Id">Stable client key for the sticky rollout bucket (default: the remote IP).</param>
         /// <returns>OK</returns>
@@ -5869,7 +5881,7 @@ namespace CameraMonitor.GeneratedClient
         public System.Collections.Generic.ICollection<string> Ignored_fields { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
         /// <summary>
-        /// Commands whose shadow was started.
+        /// Commands that drew a sample: shadows started plus those skipped for budget.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sampled")]
         public long Sampled { get; set; }
@@ -5915,6 +5927,12 @@ namespace CameraMonitor.GeneratedClient
         [System.Text.Json.Serialization.JsonPropertyName("recent_mismatches")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<DarkLaunchMismatch> Recent_mismatches { get; set; } = new System.Collections.ObjectModel.Collection<DarkLaunchMismatch>();
+
+        /// <summary>
+        /// Drawn samples the dark-launch budget (DarkLaunch:Budget) refused: no shadow ran.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("skipped_for_budget")]
+        public long Skipped_for_budget { get; set; } = 0L;
 
     }
 
@@ -6030,6 +6048,18 @@ namespace CameraMonitor.GeneratedClient
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("dropped_samples")]
         public long Dropped_samples { get; set; } = 0L;
+
+        /// <summary>
+        /// Queries that drew a parity sample (the rate), whether or not the budget let it run.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("sampled")]
+        public long Sampled { get; set; } = 0L;
+
+        /// <summary>
+        /// Drawn samples the parity budget (Parity:Budget) refused: nothing was captured for them.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("skipped_for_budget")]
+        public long Skipped_for_budget { get; set; } = 0L;
 
     }
 
