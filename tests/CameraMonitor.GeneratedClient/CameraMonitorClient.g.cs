@@ -4302,7 +4302,7 @@ namespace CameraMonitor.GeneratedClient
         /// </summary>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<RolloutPlan> AdminRolloutStartPlanAsync(string name, StartRolloutPlanBody body)
+        public virtual System.Threading.Tasks.Task<RolloutPlan> AdminRolloutStartPlanAsync(string name, StartRolloutPlanCommand body)
         {
             return AdminRolloutStartPlanAsync(name, body, System.Threading.CancellationToken.None);
         }
@@ -4313,7 +4313,7 @@ namespace CameraMonitor.GeneratedClient
         /// </summary>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RolloutPlan> AdminRolloutStartPlanAsync(string name, StartRolloutPlanBody body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<RolloutPlan> AdminRolloutStartPlanAsync(string name, StartRolloutPlanCommand body, System.Threading.CancellationToken cancellationToken)
         {
             if (name == null)
                 throw new System.ArgumentNullException("name");
@@ -7014,10 +7014,12 @@ namespace CameraMonitor.GeneratedClient
     }
 
     /// <summary>
-    /// The optional JSON body of POST …/endpoints/{name}/plan (snake_case); a member left out takes its default.
+    /// POST /api/v1/admin/rollout/endpoints/{name}/plan: walk the endpoint through the steps, judged by the thresholds. The
+    /// <br/>record is also the optional JSON body (snake_case): a member left out takes its default; the endpoint and the actor
+    /// <br/>come from the route and the caller, never from the body.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StartRolloutPlanBody
+    public partial class StartRolloutPlanCommand
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("steps")]
@@ -7074,9 +7076,15 @@ namespace CameraMonitor.GeneratedClient
         [System.Text.Json.Serialization.JsonPropertyName("dry_run")]
         public bool? Dry_run { get; set; }
 
+        /// <summary>
+        /// Where this plan's events go (else Rollout:Plans:Webhook:Url, if set).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("webhook_url")]
         public string Webhook_url { get; set; }
 
+        /// <summary>
+        /// The HMAC key of those events (else Rollout:Plans:Webhook:Secret).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("webhook_secret")]
         public string Webhook_secret { get; set; }
 

@@ -81,10 +81,11 @@ public static class AdminRolloutEndpoints
         IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetRolloutMetricsQuery(windowMinutes), cancellationToken));
 
-    private static async Task<Created<RolloutPlan>> StartPlan(string name, StartRolloutPlanBody? body, ClaimsPrincipal user,
+    private static async Task<Created<RolloutPlan>> StartPlan(string name, StartRolloutPlanCommand? body, ClaimsPrincipal user,
         IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Created($"{Prefix}/endpoints/{name}/plan",
-            await mediator.Send((body ?? new StartRolloutPlanBody()).ToCommand(name, Actor(user)), cancellationToken));
+            await mediator.Send((body ?? new StartRolloutPlanCommand()) with { Endpoint = name, Actor = Actor(user) },
+                cancellationToken));
 
     private static async Task<Ok<RolloutPlan>> GetPlan(string name, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetRolloutPlanQuery(name), cancellationToken));

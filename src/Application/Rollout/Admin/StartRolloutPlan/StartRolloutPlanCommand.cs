@@ -1,24 +1,26 @@
+using System.Text.Json.Serialization;
 using CameraMonitor.Application.Rollout.Plans;
 using MediatR;
 
 namespace CameraMonitor.Application.Rollout.Admin.StartRolloutPlan;
 
-/// <summary>POST /api/v1/admin/rollout/endpoints/{name}/plan: walk the endpoint through the steps, judged by the thresholds.</summary>
-/// <param name="Actor">The owner of the API key that asked, for the audit row of the first step.</param>
+/// <summary>
+/// POST /api/v1/admin/rollout/endpoints/{name}/plan: walk the endpoint through the steps, judged by the thresholds. The
+/// record is also the optional JSON body (snake_case): a member left out takes its default; the endpoint and the actor
+/// come from the route and the caller, never from the body.
+/// </summary>
 /// <param name="WebhookUrl">Where this plan's events go (else Rollout:Plans:Webhook:Url, if set).</param>
 /// <param name="WebhookSecret">The HMAC key of those events (else Rollout:Plans:Webhook:Secret).</param>
 public sealed record StartRolloutPlanCommand(
-    string Endpoint,
-    string Actor,
-    string? Reason,
-    IReadOnlyList<int>? Steps,
-    int? ObservationSeconds,
-    int? MinRequests,
-    double? MaxErrorRatePercent,
-    double? MinSuccessRatePercent,
-    double? MaxP95IncreasePercent,
-    double? MinP95DeltaMs,
-    double? MinParityPercent,
+    IReadOnlyList<int>? Steps = null,
+    int? ObservationSeconds = null,
+    int? MinRequests = null,
+    double? MaxErrorRatePercent = null,
+    double? MinSuccessRatePercent = null,
+    double? MaxP95IncreasePercent = null,
+    double? MinP95DeltaMs = null,
+    double? MinParityPercent = null,
+    string? Reason = null,
     double? MinErrorRateIncreasePercent = null,
     double? HardErrorRatePercent = null,
     double? Confidence = null,
@@ -31,6 +33,14 @@ public sealed record StartRolloutPlanCommand(
     string? WebhookUrl = null,
     string? WebhookSecret = null) : IRequest<RolloutPlan>
 {
+    /// <summary>The endpoint the plan walks (from the route).</summary>
+    [JsonIgnore]
+    public string Endpoint { get; init; } = string.Empty;
+
+    /// <summary>The owner of the API key that asked, for the audit row of the first step.</summary>
+    [JsonIgnore]
+    public string Actor { get; init; } = string.Empty;
+
     public RolloutPlanSettings ToSettings()
     {
         var d = RolloutPlanSettings.Defaults;
