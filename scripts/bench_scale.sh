@@ -25,6 +25,8 @@
 #
 # Knobs: BENCH_REQUESTS (60), BENCH_LEGACY_REQUESTS (10), BENCH_API_KEY (dev-admin-key-change-me; sent as
 # X-Api-Key, which the access branch's authentication expects), BENCH_PORT, BENCH_KEEP=1 (leave the data).
+# Large sizes in two steps, so the timings run on a quiet machine whenever that is: BENCH_GENERATE_ONLY=1 generates,
+# checks the rollups and keeps the data; BENCH_REUSE_DATA=1 later measures the kept database of the same size.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -52,7 +54,7 @@ stop_scale() {
   stop_api
   # A cluster the script started itself (ingest mode) outlives the API that attached to it.
   [[ ! -f "${PG_DATA}/postmaster.pid" ]] || runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "${PG_DATA}" -m fast -w stop >/dev/null 2>&1 || true
-  [[ -n "${BENCH_KEEP:-}" ]] || rm -rf "${PG_DATA}"
+  [[ -n "${BENCH_KEEP:-}${BENCH_GENERATE_ONLY:-}${BENCH_REUSE_DATA:-}" ]] || rm -rf "${PG_DATA}"
 }
 trap stop_scale EXIT
 
@@ -61,7 +63,12 @@ mkdir -p "${ROOT}/.data"
 dotnet build "${ROOT}/src/Api/CameraMonitor.Api.csproj" -c Release -v quiet -nologo >"${ROOT}/.data/scale-build.log" 2>&1 \
   || { cat "${ROOT}/.data/scale-build.log" >&2; exit 1; }
 mkdir -p "${WORK}"
-rm -rf "${PG_DATA}"
+GENERATED="${PG_DATA}/generated-${RECORDS}"
+if [[ -n "${BENCH_REUSE_DATA:-}" ]]; then
+  [[ -f "${GENERATED}" ]] || { log "no kept database of ${RECORDS} records under ${PG_DATA} (run BENCH_GENERATE_ONLY=1 first)"; exit 1; }
+else
+  rm -rf "${PG_DATA}"
+fi
 if [[ -n "${BENCH_INGEST:-}" ]]; then
   # The same cluster the API would start (LocalPostgresServer), but with fsync on: ingest is compared durably.
   mkdir -p "${PG_DATA}" && chown postgres:postgres "${PG_DATA}" && chmod 700 "${PG_DATA}"
@@ -74,6 +81,7 @@ BENCH_REUSE_PG_DATA=1 start_api DemoData__Load=false Legacy__StatementTimeoutSec
 psql_q() { psql "host=127.0.0.1 port=${PG_PORT} user=postgres dbname=cameramonitor" -v ON_ERROR_STOP=1 -Atq -c "$1"; }
 
 # --- generation ------------------------------------------------------------------------------------------
+if [[ -z "${BENCH_REUSE_DATA:-}" ]]; then
 log "generating ${RECORDS} records: ${CAMERAS} cameras, ${DAYS} days"
 started=$(date +%s)
 # One partition per generated day, as on a site that has run since before them (migration 0016 made a single,
@@ -91,7 +99,10 @@ INSERT INTO alert_rules (name, camera_id, rule_type, violation_type, threshold, 
 VALUES ('many violations', NULL, 'violation_count', NULL, 50, 10, 'warning');"
 # Evenly spaced in time per camera (every camera gets every ${CAMERAS}th slot), so every hour of every camera holds
 # detections; processing_ms is skewed (most fast, a long tail) so p95 means something.
-psql_q "
+# In steps of 10 M rows, so a 100 M run shows progress and no single statement spills a 100 M-row series.
+for ((lo = 1; lo <= RECORDS; lo += 10000000)); do
+  hi=$(( lo + 9999999 < RECORDS ? lo + 9999999 : RECORDS ))
+  psql_q "
 INSERT INTO detection_records (camera_id, detected_at, person_count, objects, processing_ms, violation_count)
 SELECT 'cam' || (i % ${CAMERAS}),
        date_trunc('minute', now()) - interval '1 minute' - (i * (interval '${DAYS} days' / ${RECORDS})),
@@ -99,7 +110,9 @@ SELECT 'cam' || (i % ${CAMERAS}),
        '[{\"class\":\"person\",\"confidence\":0.9,\"bbox\":[1,2,30,40]}]',
        round((5 + 60 * power(random(), 3) + 200 * (random() < 0.03)::int)::numeric, 2)::double precision,
        (random() < 0.30)::int + (random() < 0.05)::int
-  FROM generate_series(1, ${RECORDS}) AS i;"
+  FROM generate_series(${lo}, ${hi}) AS i;"
+  [[ "${RECORDS}" -le 10000000 ]] || log "generated records ${lo}..${hi} after $(( $(date +%s) - started )) s"
+done
 psql_q "
 INSERT INTO violations (camera_id, detection_id, violation_type, confidence, snapshot_path, status, detected_at)
 SELECT d.camera_id, d.id,
@@ -116,7 +129,15 @@ psql_q "VACUUM ANALYZE"
 GENERATION_SECONDS=$(( $(date +%s) - started ))
 DETECTIONS="$(psql_q 'SELECT count(*) FROM detection_records')"
 VIOLATIONS="$(psql_q 'SELECT count(*) FROM violations')"
+echo "${GENERATION_SECONDS}" >"${GENERATED}"
 log "generated ${DETECTIONS} detections, ${VIOLATIONS} violations in ${GENERATION_SECONDS} s"
+
+else
+  GENERATION_SECONDS="$(cat "${GENERATED}")"
+  DETECTIONS="$(psql_q 'SELECT count(*) FROM detection_records')"
+  VIOLATIONS="$(psql_q 'SELECT count(*) FROM violations')"
+  log "reusing ${DETECTIONS} detections, ${VIOLATIONS} violations (generated in ${GENERATION_SECONDS} s)"
+fi
 
 # --- rollups against a recount on a sample ----------------------------------------------------------------
 MISMATCHED="$(psql_q "
@@ -143,6 +164,10 @@ SELECT count(*) FROM (
  WHERE c.n IS DISTINCT FROM r.violation_count;")"
 [[ "${MISMATCHED}" == 0 ]] || fail "${MISMATCHED} sampled violation day cells differ from a recount"
 log "rollup sample checked against a recount"
+if [[ -n "${BENCH_GENERATE_ONLY:-}" ]]; then
+  log "kept under ${PG_DATA}; measure with BENCH_REUSE_DATA=1 bash scripts/bench_scale.sh ${RECORDS}"
+  exit $(( FAILURES > 0 ))
+fi
 
 if [[ -n "${BENCH_INGEST:-}" ]]; then
   # Three rules for 50 cameras: any type (from generation), one type everywhere, one type on one camera: 101
