@@ -1,4 +1,6 @@
+using CameraMonitor.Api.Http;
 using CameraMonitor.Api.Security;
+using CameraMonitor.Application.Statistics.Snapshots;
 using CameraMonitor.Application.Statistics.Summary;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,8 +10,9 @@ namespace CameraMonitor.Api.Endpoints;
 /// <summary>
 /// Benchmark-only endpoints (scripts/bench_hotpath.sh): the statistics summary's domain handler called directly, without
 /// MediatR or any behavior, so a paired load test measures what the pipeline costs over the same SQL. Mapped only when
-/// Benchmarks:BareEndpoints is true, and never in Production; left out of the OpenAPI document. Same authorization as
-/// the real route, so the pair differs by the pipeline alone.
+/// Benchmarks:BareEndpoints is true, and never in Production; left out of the OpenAPI document. Same authorization and
+/// the same response contract (X-Data-Source and Age, which the handler's snapshot decides) as the real route, so the
+/// pair differs by the migration pipeline alone.
 /// </summary>
 public static class BenchmarkEndpoints
 {
@@ -29,7 +32,8 @@ public static class BenchmarkEndpoints
             return app;
         }
 
-        app.MapGet(BareSummaryRoute, GetBareStatisticsSummary).RequireAuthorization(ApiPolicies.View).ExcludeFromDescription();
+        app.MapGet(BareSummaryRoute, GetBareStatisticsSummary).RequireAuthorization(ApiPolicies.View).ExcludeFromDescription()
+            .WithDataProvenance(StatisticsDataSources.All);
         return app;
     }
 

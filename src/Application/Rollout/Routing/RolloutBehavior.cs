@@ -31,6 +31,7 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
 {
     private static readonly string Endpoint = EndpointNames.Of(typeof(TRequest));
     private static readonly string SpanName = RolloutTracing.SpanName(Endpoint);
+    private static readonly string FallbackSpanName = RolloutTracing.FallbackSpanName(Endpoint);
 
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken,
         RequestHandlerDelegate<TResponse> next) =>
@@ -42,7 +43,7 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
         var decision = await router.DecideAsync(Endpoint, requestContext);
         var chosen = decision.UseDomain ? ServedPath.Domain.ToName() : ServedPath.Legacy.ToName();
         RolloutLog.Routing(logger, Endpoint, requestContext.ClientKey, chosen, decision.Reason);
-        using var activity = RolloutTracing.StartRouting(SpanName, Endpoint, new RoutingInfo(chosen, decision.Reason));
+        using var trace = RolloutTracing.StartRouting(SpanName, Endpoint, new RoutingInfo(chosen, decision.Reason));
 
         var group = RouteGroups.Of(decision);
         if (!decision.UseDomain)
@@ -72,7 +73,7 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
             }
 
             metrics.RecordFallback(Endpoint);
-            activity.RecordFallback(exception);
+            using var fallbackSpan = trace.RecordFallback(FallbackSpanName, exception);
             RolloutLog.FallingBack(logger, exception, Endpoint, requestContext.ClientKey);
             await services.GetRequiredService<IUnitOfWork>().ResetAsync();
             return await RunLegacy(request, ServedPath.LegacyFallback, group, cancellationToken);

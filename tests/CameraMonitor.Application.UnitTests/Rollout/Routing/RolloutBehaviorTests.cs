@@ -83,36 +83,76 @@ public sealed class RolloutBehaviorTests : IDisposable
     }
 
     [Fact]
-    public async Task Handle_WhenItFallsBack_TracesTheDecisionAndTheFallback()
+    public async Task Handle_WhenItFallsBackInsideARequestSpan_TagsThatSpanAndRunsLegacyUnderAFallbackSpan()
     {
         RouteTo(domain: true);
-        var spans = new List<Activity>();
-        using var parent = new Activity("test request").Start();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == RolloutTracing.SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (activity.ParentSpanId == parent.SpanId)
-                {
-                    lock (spans)
-                    {
-                        spans.Add(activity);
-                    }
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var spans = new RecordedSpans();
+        using var request = new Activity("test request").Start();
+        request.ActivityTraceFlags |= ActivityTraceFlags.Recorded;
+        request.IsAllDataRequested = true;
 
         await Behavior<SampleQuery>().Handle(new SampleQuery(), CancellationToken.None,
             () => throw new InvalidOperationException("bug in the domain path"));
 
-        var span = Assert.Single(spans);
+        Assert.Equal("Sample", request.GetTagItem(RolloutTracing.EndpointTag));
+        Assert.Equal("percentage", request.GetTagItem(RolloutTracing.ReasonTag));
+        Assert.Equal("legacy-fallback", request.GetTagItem(RolloutTracing.PathTag));
+        var fallback = Assert.Single(spans.Stopped, span => span.TraceId == request.TraceId);
+        Assert.Equal("rollout Sample fallback", fallback.DisplayName);
+        Assert.Equal(request.SpanId, fallback.ParentSpanId);
+        Assert.Equal("fallback", Assert.Single(fallback.Events).Name);
+    }
+
+    [Fact]
+    public async Task Handle_OutsideARequestSpan_TracesTheDecisionInASpanOfItsOwn()
+    {
+        RouteTo(domain: true);
+        using var spans = new RecordedSpans();
+
+        await Behavior<SampleQuery>().Handle(new SampleQuery(), CancellationToken.None, () => Task.FromResult("domain body"));
+
+        // Test classes run in parallel and share the source: only this class routes an endpoint called "Sample".
+        var span = Assert.Single(spans.Stopped, span => span.DisplayName.StartsWith("rollout Sample", StringComparison.Ordinal));
         Assert.Equal("rollout Sample", span.DisplayName);
-        Assert.Equal("percentage", span.GetTagItem("cameramonitor.rollout.reason"));
-        Assert.Equal("legacy-fallback", span.GetTagItem("cameramonitor.rollout.path"));
-        Assert.Equal("fallback", Assert.Single(span.Events).Name);
+        Assert.Equal("percentage", span.GetTagItem(RolloutTracing.ReasonTag));
+        Assert.Equal("domain", span.GetTagItem(RolloutTracing.PathTag));
+    }
+
+    /// <summary>Every span of the rollout source stopped while it listens, recorded with all data.</summary>
+    private sealed class RecordedSpans : IDisposable
+    {
+        private readonly ActivityListener _listener;
+        private readonly List<Activity> _stopped = [];
+
+        public RecordedSpans()
+        {
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == RolloutTracing.SourceName,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = activity =>
+                {
+                    lock (_stopped)
+                    {
+                        _stopped.Add(activity);
+                    }
+                },
+            };
+            ActivitySource.AddActivityListener(_listener);
+        }
+
+        public IReadOnlyList<Activity> Stopped
+        {
+            get
+            {
+                lock (_stopped)
+                {
+                    return _stopped.ToList();
+                }
+            }
+        }
+
+        public void Dispose() => _listener.Dispose();
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using CameraMonitor.Application.Rollout.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CameraMonitor.Application.UnitTests.Rollout.Routing;
 
@@ -20,6 +22,22 @@ public sealed class RolloutRouterTests
         var decision = await router.DecideAsync("ListCameras", new RequestContext { ClientKey = "a", ForceDomain = true });
 
         Assert.Equal(new RoutingDecision(false, "kill_switch"), decision);
+    }
+
+    [Fact]
+    public async Task Decide_WhenTheConfigurationReloadsWithTheKillSwitchOff_GoesLegacyFromThen()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Rollout:DefaultPercentage"] = "100" })
+            .Build();
+        var router = RouterHarness.Services(configuration).GetRequiredService<IRolloutRouter>();
+        Assert.True(await router.UsesDomain("a"));
+
+        configuration["FeatureManagement:UseDomainService"] = "false";
+        configuration.Reload();
+
+        Assert.Equal(new RoutingDecision(false, "kill_switch"),
+            await router.DecideAsync("ListCameras", new RequestContext { ClientKey = "a" }));
     }
 
     [Fact]
