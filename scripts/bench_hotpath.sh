@@ -105,13 +105,24 @@ done
   || { log "the pipelined summary was not served by the domain path"; exit 1; }
 
 PROBLEMS=0
-measure() { # kind pair url -> appends "kind pair rps p50 p99" to samples.tsv
-  local out problems
+# The API process's own cost per request beside the rates: CPU time (utime + stime from /proc, in clock ticks) and bytes
+# allocated (the runtime's counter on /metrics). Wall-clock rates swing with whatever else shares the two cores; these
+# two swing much less, so they show what the pipeline adds even when the req/s ratios are noisy.
+api_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/${API_PID}/stat"; }
+api_allocated() { curl -fs "${BASE}/metrics" | awk '/^dotnet_gc_heap_total_allocated_bytes/ { print $2 }'; }
+measure() { # kind pair url -> appends "kind pair rps p50 p99 cpu_us_per_request bytes_per_request" to samples.tsv
+  local out problems ticks0 bytes0 ticks1 bytes1 requests
+  ticks0="$(api_cpu_ticks)"; bytes0="$(api_allocated)"
   out="$(wrk -t1 -c"${CONNECTIONS}" -d"${DURATION}" --latency -H "${AUTH}" "$3")"
+  ticks1="$(api_cpu_ticks)"; bytes1="$(api_allocated)"
+  requests="$(awk '/requests in/ { print $1 }' <<<"${out}")"
   echo "== $1 pair $2: $3"$'\n'"${out}" >>"${WORK}/wrk.log"
   problems="$(wrk_problems "${out}")"
   if [[ -n "${problems}" ]]; then log "PROBLEM: $1: ${problems}"; PROBLEMS=$((PROBLEMS + 1)); fi
-  printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$(wrk_rps "${out}")" "$(wrk_percentile "${out}" 50%)" "$(wrk_percentile "${out}" 99%)" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$(wrk_rps "${out}")" "$(wrk_percentile "${out}" 50%)" \
+    "$(wrk_percentile "${out}" 99%)" \
+    "$(awk -v t=$((ticks1 - ticks0)) -v n="${requests}" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }')" \
+    "$(awk -v b="$(awk -v a="${bytes1}" -v z="${bytes0}" 'BEGIN { print a - z }')" -v n="${requests}" 'BEGIN { printf "%.0f", b / n }')" \
     | tee -a "${WORK}/samples.tsv" >&2
 }
 
@@ -141,8 +152,8 @@ python3 - "${WORK}/samples.tsv" >"${RESULTS}.tables" <<'PY'
 import statistics, sys
 rows = [line.split("\t") for line in open(sys.argv[1]) if line.strip()]
 runs = {}
-for kind, pair, rps, p50, p99 in rows:
-    runs.setdefault(kind, {})[int(pair)] = (float(rps), float(p50), float(p99))
+for kind, pair, rps, p50, p99, cpu, allocated in rows:
+    runs.setdefault(kind, {})[int(pair)] = (float(rps), float(p50), float(p99), float(cpu), float(allocated))
 
 def compare(kind, baseline, label):
     pairs = sorted(set(runs[kind]) & set(runs[baseline]))
@@ -160,6 +171,21 @@ print("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|")
 compare("pipelined", "bare", "pipeline vs bare endpoint (same SQL)")
 compare("proxied", "pipelined", "through nginx vs direct (strangler-fig hop)")
 compare("sampling-100", "sampling-0", "parity sampling 100 % vs 0 % (under Parity:Budget)")
+
+def cost(kind, baseline, label):
+    pairs = sorted(set(runs[kind]) & set(runs[baseline]))
+    med = lambda k, i: statistics.median(runs[k][p][i] for p in pairs)
+    cpu_delta = [runs[kind][p][3] - runs[baseline][p][3] for p in pairs]
+    print(f"| {label} | {med(kind, 3):.1f} / {med(baseline, 3):.1f} | {statistics.median(cpu_delta):+.1f} "
+          f"| {statistics.median(cpu_delta) / med(baseline, 3) * 100:+.1f} % | {min(cpu_delta):+.1f} – {max(cpu_delta):+.1f} "
+          f"| {med(kind, 4):.0f} / {med(baseline, 4):.0f} | {med(kind, 4) - med(baseline, 4):+.0f} |")
+
+print()
+print("| API process cost per request | CPU µs (vs baseline, medians) | CPU Δ µs (median of pairs) | CPU Δ share | CPU Δ spread "
+      "| bytes allocated (vs baseline) | bytes Δ |")
+print("|---|---:|---:|---:|---|---:|---:|")
+cost("pipelined", "bare", "pipeline vs bare endpoint")
+cost("sampling-100", "sampling-0", "parity sampling 100 % vs 0 %")
 PY
 {
   echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(uname -r); wrk -t1 -c${CONNECTIONS} -d${DURATION} per run;"

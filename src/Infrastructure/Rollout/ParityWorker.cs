@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CameraMonitor.Application.Rollout.Parity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,6 +40,7 @@ public sealed class ParityWorker(
 
     private async Task RunOneAsync(IParityWork work, CancellationToken stoppingToken)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -54,6 +56,10 @@ public sealed class ParityWorker(
         {
             // A failing legacy shadow run says nothing about parity; it is logged, not counted.
             logger.LogWarning(exception, "A parity sample of {Endpoint} could not be run", work.Endpoint);
+        }
+        finally
+        {
+            queue.Budget.Charge(Stopwatch.GetElapsedTime(started));
         }
     }
 }

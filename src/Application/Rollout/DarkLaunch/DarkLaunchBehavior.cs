@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CameraMonitor.Application.Common.Errors;
 using CameraMonitor.Application.Common.Messaging;
 using CameraMonitor.Application.Rollout.Routing;
@@ -70,6 +71,7 @@ public sealed class DarkLaunchBehavior<TRequest, TResponse>(
         var shadowPath = realPath == ServedPath.Domain ? ServedPath.Legacy : ServedPath.Domain;
         tracker.RecordSampled(Endpoint);
         DarkLaunchOutcome? shadow;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             shadow = await RunShadowAsync(request, shadowPath, options.Value, cancellationToken);
@@ -77,6 +79,7 @@ public sealed class DarkLaunchBehavior<TRequest, TResponse>(
         finally
         {
             tracker.Budget.Release(); // the slot bounds shadows in flight; the real write is the request's own work
+            tracker.Budget.Charge(Stopwatch.GetElapsedTime(started));
         }
 
         var capture = services.GetRequiredService<IWriteCapture>();

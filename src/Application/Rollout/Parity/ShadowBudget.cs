@@ -1,21 +1,31 @@
 namespace CameraMonitor.Application.Rollout.Parity;
 
 /// <summary>
-/// The token bucket and worker bound of <see cref="ShadowBudgetOptions"/>. Asked once a request has drawn its sample,
-/// before anything is captured or serialized, so a request whose sample the budget refuses pays only this check.
+/// The two token buckets and the worker bound of <see cref="ShadowBudgetOptions"/>. Asked once a request has drawn its
+/// sample, before anything is captured or serialized, so a request whose sample the budget refuses pays only this check.
+/// One bucket counts comparisons; the other holds shadow time, charged with each comparison's measured duration when
+/// it ends (<see cref="Charge"/>), so an endpoint whose comparisons are heavy gets fewer of them for the same cost.
 /// The clock is injected so tests drive the refill deterministically.
 /// </summary>
 public sealed class ShadowBudget
 {
+    /// <summary>
+    /// Seconds of shadow time the bucket saves up: enough that a first comparison on cold code (JIT, empty caches: often
+    /// ten times a warm one) does not stop sampling for long, little enough that a quiet spell buys no long stretch of
+    /// shadow work later.
+    /// </summary>
+    public const double SavedSeconds = 10;
+
     private readonly ShadowBudgetOptions _settings;
     private readonly TimeProvider _clock;
     private readonly Lock _gate = new();
     private double _tokens;
+    private double _shadowMilliseconds;
     private long _refilledAt;
     private int _workers;
 
-    // While the bucket is empty, the timestamp before which no token can have been refilled: at a 100 % sample rate
-    // almost every draw is refused, and refusing then costs one clock read instead of the lock every request contends.
+    // While a bucket is empty, the timestamp before which it cannot have refilled: at a 100 % sample rate almost every
+    // draw is refused, and refusing then costs one clock read instead of the lock every request would contend for.
     private long _emptyUntil;
 
     public ShadowBudget(ShadowBudgetOptions settings, TimeProvider clock)
@@ -23,10 +33,14 @@ public sealed class ShadowBudget
         _settings = settings;
         _clock = clock;
         _tokens = settings.Burst;
+        _shadowMilliseconds = settings.ShadowMillisecondsPerSecond * SavedSeconds;
         _refilledAt = clock.GetTimestamp();
     }
 
-    /// <summary>Takes one comparison's token; false when the bucket is empty (the sample is skipped for budget).</summary>
+    /// <summary>
+    /// Takes one comparison's token; false when no token is left or the shadow time is spent (the sample is skipped for
+    /// budget).
+    /// </summary>
     public bool TryTake()
     {
         if (_clock.GetTimestamp() < Volatile.Read(ref _emptyUntil))
@@ -37,11 +51,10 @@ public sealed class ShadowBudget
         lock (_gate)
         {
             var now = _clock.GetTimestamp();
-            _tokens = Math.Min(_settings.Burst, _tokens + _clock.GetElapsedTime(_refilledAt, now).TotalSeconds * _settings.ComparisonsPerSecond);
-            _refilledAt = now;
-            if (_tokens < 1)
+            Refill(now);
+            if (_tokens < 1 || _shadowMilliseconds < 0)
             {
-                Volatile.Write(ref _emptyUntil, now + TicksUntilNextToken());
+                Volatile.Write(ref _emptyUntil, now + TicksUntilRefilled());
                 return false;
             }
 
@@ -50,12 +63,17 @@ public sealed class ShadowBudget
         }
     }
 
-    // Timestamp ticks (TimeProvider.TimestampFrequency per second) until the fraction missing from one token has been
-    // refilled; at least one tick, so a rate of 0 or a rounding to 0 never stops the next check from taking the lock.
-    private long TicksUntilNextToken()
+    /// <summary>
+    /// Charges a finished comparison's duration to the shadow time. The bucket may go into debt (a comparison longer than
+    /// what is left): no comparison starts until the debt is refilled.
+    /// </summary>
+    public void Charge(TimeSpan elapsed)
     {
-        var seconds = _settings.ComparisonsPerSecond > 0 ? (1 - _tokens) / _settings.ComparisonsPerSecond : 1.0;
-        return Math.Max(1, (long)(seconds * _clock.TimestampFrequency));
+        lock (_gate)
+        {
+            Refill(_clock.GetTimestamp());
+            _shadowMilliseconds -= Math.Max(0, elapsed.TotalMilliseconds);
+        }
     }
 
     /// <summary>A worker slot and a token together, or neither; a granted slot must be given back with <see cref="Release"/>.</summary>
@@ -77,4 +95,22 @@ public sealed class ShadowBudget
     }
 
     public void Release() => Interlocked.Decrement(ref _workers);
+
+    private void Refill(long now)
+    {
+        var seconds = _clock.GetElapsedTime(_refilledAt, now).TotalSeconds;
+        _tokens = Math.Min(_settings.Burst, _tokens + seconds * _settings.ComparisonsPerSecond);
+        _shadowMilliseconds = Math.Min(_settings.ShadowMillisecondsPerSecond * SavedSeconds,
+            _shadowMilliseconds + seconds * _settings.ShadowMillisecondsPerSecond);
+        _refilledAt = now;
+    }
+
+    // Timestamp ticks until both buckets allow a comparison again, at least one, so rounding to 0 never keeps the next
+    // check from taking the lock; rounding down only makes that check earlier, never a refill missed.
+    private long TicksUntilRefilled()
+    {
+        var forToken = _tokens < 1 ? (1 - _tokens) / _settings.ComparisonsPerSecond : 0;
+        var forTime = _shadowMilliseconds < 0 ? -_shadowMilliseconds / _settings.ShadowMillisecondsPerSecond : 0;
+        return Math.Max(1, (long)(Math.Max(forToken, forTime) * _clock.TimestampFrequency));
+    }
 }

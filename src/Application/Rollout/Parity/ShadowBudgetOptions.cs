@@ -2,7 +2,8 @@ namespace CameraMonitor.Application.Rollout.Parity;
 
 /// <summary>
 /// How much shadow work (parity comparisons, dark-launch shadows) one instance may do: a token bucket of comparisons
-/// per second with a burst, and a bound on the comparisons running at once. Sections Parity:Budget and DarkLaunch:Budget.
+/// per second with a burst, a bucket of shadow time the comparisons' measured durations are charged to, and a bound on
+/// the comparisons running at once. Sections Parity:Budget and DarkLaunch:Budget.
 /// </summary>
 public sealed class ShadowBudgetOptions
 {
@@ -12,10 +13,19 @@ public sealed class ShadowBudgetOptions
     /// <summary>Tokens the bucket holds when full: how many comparisons may start at once after a quiet spell.</summary>
     public double Burst { get; set; } = 20;
 
+    /// <summary>
+    /// Milliseconds of shadow work (the comparisons' wall time, all workers together) the instance may spend per second;
+    /// at most ten seconds' worth is saved up (<see cref="ShadowBudget.SavedSeconds"/>). 50 is 5 % of one core's time if the shadow work kept a core busy: cheap
+    /// comparisons are held by <see cref="ComparisonsPerSecond"/>, heavy ones (a statistics query over raw rows) by this.
+    /// </summary>
+    public double ShadowMillisecondsPerSecond { get; set; } = 50;
+
     /// <summary>Comparisons running at the same time (parity: background workers; dark launch: shadows in flight).</summary>
     public int MaxWorkers { get; set; } = 1;
 
-    public bool IsValid => ComparisonsPerSecond is > 0 and <= 100_000 && Burst is >= 1 and <= 100_000 && MaxWorkers is >= 1 and <= 64;
+    public bool IsValid => ComparisonsPerSecond is > 0 and <= 100_000 && Burst is >= 1 and <= 100_000
+        && ShadowMillisecondsPerSecond is > 0 and <= 64_000 && MaxWorkers is >= 1 and <= 64;
 
-    public const string Rule = "ComparisonsPerSecond must be above 0 and at most 100000, Burst 1–100000, MaxWorkers 1–64.";
+    public const string Rule = "ComparisonsPerSecond must be above 0 and at most 100000, Burst 1–100000, "
+        + "ShadowMillisecondsPerSecond above 0 and at most 64000, MaxWorkers 1–64.";
 }

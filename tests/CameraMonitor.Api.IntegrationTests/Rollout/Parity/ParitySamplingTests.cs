@@ -152,6 +152,35 @@ public sealed class ParitySamplingTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.DoesNotContain(report.GetProperty("fields").EnumerateArray(), f => f.GetProperty("field").GetString()!.StartsWith('$'));
     }
 
+    [Fact]
+    public async Task SamplesAfterTheShadowTimeIsSpent_AreSkippedForBudget_ThoughTokensAreLeft()
+    {
+        // Tokens to spare, but almost no shadow time: the first comparison's measured duration puts the time bucket in a
+        // debt the test never sees refilled, so every later sample is refused.
+        using var host = Host(_ => { }, ("Parity:Budget:Burst", "100"), ("Parity:Budget:ComparisonsPerSecond", "100"),
+            ("Parity:Budget:ShadowMillisecondsPerSecond", "0.0001"));
+        using var client = host.CreateClient();
+        using var reader = api.CreateClientWithKey(ApiFixture.ReaderKey, host);
+        Assert.Equal("domain", (await client.GetAsync("/api/v1/cameras?force_domain=true")).ServedBy());
+        await AdminApi.EventuallyAsync(async () =>
+            Report(await reader.GetJsonAsync($"{AdminApi.Prefix}/parity")).GetProperty("compared").GetInt64() >= 1,
+            Bound, "the first sample being compared");
+
+        for (var i = 1; i < Samples; i++)
+        {
+            Assert.Equal("domain", (await client.GetAsync("/api/v1/cameras?force_domain=true")).ServedBy());
+        }
+
+        JsonElement report = default;
+        await AdminApi.EventuallyAsync(async () =>
+        {
+            report = Report(await reader.GetJsonAsync($"{AdminApi.Prefix}/parity"));
+            return report.GetProperty("sampled").GetInt64() >= Samples;
+        }, Bound, "every sample being reported");
+        Assert.Equal((3L, 1L, 2L), (report.GetProperty("sampled").GetInt64(), report.GetProperty("compared").GetInt64(),
+            report.GetProperty("skipped_for_budget").GetInt64()));
+    }
+
     private WebApplicationFactory<Program> Host(Action<IServiceCollection> services, params (string Key, string Value)[] settings) =>
         api.WithServices(services).WithWebHostBuilder(b =>
         {

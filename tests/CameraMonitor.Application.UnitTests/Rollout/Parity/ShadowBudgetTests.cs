@@ -48,5 +48,34 @@ public sealed class ShadowBudgetTests
         Assert.True(budget.TryEnter());
     }
 
+    [Fact]
+    public void TryTake_AfterComparisonsLongerThanTheShadowTime_RefusesUntilTheDebtIsRefilled()
+    {
+        var budget = new ShadowBudget(new ShadowBudgetOptions { ComparisonsPerSecond = 100, Burst = 100, ShadowMillisecondsPerSecond = 50 }, _clock);
+        Assert.True(budget.TryTake());
+        budget.Charge(TimeSpan.FromMilliseconds(530)); // 500 saved (10 s' worth), 530 spent: 30 ms in debt
+
+        Assert.False(budget.TryTake()); // tokens are plenty; the time is not
+        _clock.Advance(TimeSpan.FromMilliseconds(599)); // refills 29.95 ms of the 30
+        Assert.False(budget.TryTake());
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True(budget.TryTake());
+    }
+
+    [Fact]
+    public void TryTake_WithCheapComparisons_IsHeldByTheComparisonRate()
+    {
+        var budget = new ShadowBudget(new ShadowBudgetOptions { ComparisonsPerSecond = 2, Burst = 2, ShadowMillisecondsPerSecond = 50 }, _clock);
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            Assert.True(budget.TryTake());
+            budget.Charge(TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.False(budget.TryTake());
+        _clock.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.True(budget.TryTake());
+    }
+
     private static bool[] Take(ShadowBudget budget, int times) => Enumerable.Range(0, times).Select(_ => budget.TryTake()).ToArray();
 }
