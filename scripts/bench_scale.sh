@@ -201,8 +201,8 @@ get() { # url force_domain -> body (fails on non-200)
   curl -fsS -H "X-Api-Key: ${API_KEY}" "${BASE}$1${sep}force_domain=$2"
 }
 # BENCH_TIMINGS_ONLY=1 skips these checks (a second timing pass on a database the checks already passed on).
-if [[ -z "${BENCH_TIMINGS_ONLY:-}" ]]; then
 NOW_HOUR="$(date -u +%Y-%m-%dT%H:00:00Z)"
+if [[ -z "${BENCH_TIMINGS_ONLY:-}" ]]; then
 EDGE_FROM="$(date -u -d '-5 days -17 minutes' +%Y-%m-%dT%H:%M:%S.123456Z)"
 EDGE_TO="$(date -u -d '-2 hours -41 minutes' +%Y-%m-%dT%H:%M:%SZ)"
 for query in "/api/v1/records/detection-records/cam7?limit=50" \
