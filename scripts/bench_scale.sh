@@ -225,9 +225,13 @@ for list in "/api/v1/records/detection-records/cam7?limit=40|records" "/api/v1/s
   done
   [[ "${by_offset}" == "${by_cursor}" ]] || fail "keyset pages of ${url} differ from offset pages"
 done
+ONGOING_GAP_FREE='.statistics | {totals, anomalies: [.anomalies[] | if .type == "no_detections"
+  and ((.end | sub("\\.[0-9]+Z$"; "Z") | fromdateiso8601) > now - 600) then del(.end, .description) else . end]}'
 for query in "/api/v1/records/statistics/cam7?period=30d" "/api/v1/records/statistics/cam7?period=24h"; do
-  domain="$(get "${query}" true | jq -c '.statistics | {totals, anomalies}')"
-  legacy="$(get "${query}" false | jq -c '.statistics | {totals, anomalies}')"
+  # A silence still going on ends "now", the moment each path answered: its end and its length (in the description)
+  # differ by the seconds between the two requests, so they are left out of the comparison; its start is compared.
+  domain="$(get "${query}" true | jq -c "${ONGOING_GAP_FREE}")"
+  legacy="$(get "${query}" false | jq -c "${ONGOING_GAP_FREE}")"
   [[ "${domain}" == "${legacy}" ]] || fail "camera statistics ${query}: domain and legacy differ"
   p95="$(get "${query}" true | jq '.statistics.performance.p95_processing_ms')"
   exact="$(get "${query}" false | jq '.statistics.performance.p95_processing_ms')"
