@@ -7,8 +7,11 @@ using Dapper;
 
 namespace CameraMonitor.Infrastructure.Persistence.Repositories;
 
-public sealed class DetectionRecordRepository(IDbSession session) : IDetectionRecordRepository
+public sealed class DetectionRecordRepository(IDbSession session, TimeProvider clock) : IDetectionRecordRepository
 {
+    /// <summary>How far below the page's upper end the first, bounded read looks (see <see cref="RecentPageAsync"/>).</summary>
+    public static readonly TimeSpan RecentSpan = TimeSpan.FromDays(1);
+
     public Task<IReadOnlyList<long>> AddRangeAsync(IReadOnlyList<DetectionRecord> records,
         CancellationToken cancellationToken) =>
         DetectionIngestWriter.WriteAsync(session, records.Select(ToRow).ToList(), cancellationToken);
@@ -16,10 +19,37 @@ public sealed class DetectionRecordRepository(IDbSession session) : IDetectionRe
     public async Task<DetectionRecordPage> ListByCameraAsync(CameraId cameraId, DateTimeOffset? from, DateTimeOffset? to,
         int limit, int offset, PageCursor? after, CancellationToken cancellationToken)
     {
-        var rows = await DetectionRecordSql.QueryPageAsync(session, cameraId.Value, from, to, limit, offset, after,
-            cancellationToken);
+        var rows = await RecentPageAsync(cameraId.Value, from, to, limit, offset, after, cancellationToken)
+            ?? await DetectionRecordSql.QueryPageAsync(session, cameraId.Value, from, to, limit, offset, after, cancellationToken);
         var total = await DetectionRecordSql.CountFromRollupsAsync(session, cameraId.Value, from, to, cancellationToken);
         return new DetectionRecordPage(rows.Select(ToDomain).ToList(), total);
+    }
+
+    /// <summary>
+    /// A page is newest first, so an active camera's page lies within a day below its upper end (the cursor, end_time or
+    /// now). Reading that day first lets PostgreSQL prune to its one or two daily partitions instead of planning and
+    /// probing every partition kept (docs/performance.md, "100 M records"). Rows outside the day are all older than the
+    /// rows in it, so a full page from the day is the page; otherwise (a quiet camera, a deep offset) null, and the page
+    /// is read without the bound.
+    /// </summary>
+    private async Task<IReadOnlyList<DetectionRecordRow>?> RecentPageAsync(string cameraId, DateTimeOffset? from,
+        DateTimeOffset? to, int limit, int offset, PageCursor? after, CancellationToken cancellationToken)
+    {
+        var upper = clock.GetUtcNow();
+        foreach (var bound in new[] { to, after?.DetectedAt })
+        {
+            upper = bound is { } value && value < upper ? value : upper;
+        }
+
+        var recentFrom = upper - RecentSpan;
+        if (from >= recentFrom)
+        {
+            return null; // the request is bounded as tightly already
+        }
+
+        var rows = await DetectionRecordSql.QueryPageAsync(session, cameraId, recentFrom, to, limit, offset, after,
+            cancellationToken);
+        return rows.Count == limit ? rows : null;
     }
 
     public async Task<IReadOnlyList<long>> CountViolationsAsync(IReadOnlyList<ViolationWindow> windows,
