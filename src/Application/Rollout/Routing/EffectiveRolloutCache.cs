@@ -21,9 +21,7 @@ public sealed class EffectiveRolloutCache(Func<string, EffectiveEndpointRollout>
             _current = generation;
         }
 
-        return generation.Endpoints.TryGetValue(endpoint, out var rollout)
-            ? rollout
-            : generation.Endpoints.GetOrAdd(endpoint, build);
+        return generation.Endpoints.GetOrAdd(endpoint, build);
     }
 
     private sealed class Generation(long version)

@@ -60,20 +60,13 @@ public sealed class CameraRepository(IDbSession session) : ICameraRepository
         }
     }
 
-    public async Task<bool> UpdateAsync(Camera camera, bool onlyIfUnchanged, CancellationToken cancellationToken) =>
-        await ExecuteAsync(UpdateSql, new
-        {
-            Id = camera.Id.Value,
-            camera.Name,
-            camera.Location,
-            camera.SourceUrl,
-            camera.Enabled,
-            Status = camera.Status.ToName(),
-            camera.UpdatedAt,
-            camera.UpdatedBy,
-            OnlyIfUnchanged = onlyIfUnchanged,
-            camera.Version,
-        }, cancellationToken) > 0;
+    public async Task<bool> UpdateAsync(Camera camera, bool onlyIfUnchanged, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters(ToParameters(camera));
+        parameters.Add("OnlyIfUnchanged", onlyIfUnchanged);
+        parameters.Add("Version", camera.Version);
+        return await ExecuteAsync(UpdateSql, parameters, cancellationToken) > 0;
+    }
 
     public async Task<bool> DeleteAsync(CameraId id, CancellationToken cancellationToken) =>
         await ExecuteAsync("DELETE FROM cameras WHERE id = @Id", new { Id = id.Value }, cancellationToken) > 0;

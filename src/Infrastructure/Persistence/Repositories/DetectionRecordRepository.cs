@@ -10,7 +10,7 @@ namespace CameraMonitor.Infrastructure.Persistence.Repositories;
 public sealed class DetectionRecordRepository(IDbSession session, TimeProvider clock) : IDetectionRecordRepository
 {
     /// <summary>How far below the page's upper end the first, bounded read looks (see <see cref="RecentPageAsync"/>).</summary>
-    public static readonly TimeSpan RecentSpan = TimeSpan.FromDays(1);
+    private static readonly TimeSpan RecentSpan = TimeSpan.FromDays(1);
 
     public Task<IReadOnlyList<long>> AddRangeAsync(IReadOnlyList<DetectionRecord> records,
         CancellationToken cancellationToken) =>
@@ -35,12 +35,7 @@ public sealed class DetectionRecordRepository(IDbSession session, TimeProvider c
     private async Task<IReadOnlyList<DetectionRecordRow>?> RecentPageAsync(string cameraId, DateTimeOffset? from,
         DateTimeOffset? to, int limit, int offset, PageCursor? after, CancellationToken cancellationToken)
     {
-        var upper = clock.GetUtcNow();
-        foreach (var bound in new[] { to, after?.DetectedAt })
-        {
-            upper = bound is { } value && value < upper ? value : upper;
-        }
-
+        var upper = Earliest(Earliest(clock.GetUtcNow(), to), after?.DetectedAt);
         var recentFrom = upper - RecentSpan;
         if (from >= recentFrom)
         {
@@ -51,6 +46,9 @@ public sealed class DetectionRecordRepository(IDbSession session, TimeProvider c
             cancellationToken);
         return rows.Count == limit ? rows : null;
     }
+
+    private static DateTimeOffset Earliest(DateTimeOffset value, DateTimeOffset? other) =>
+        other is { } bound && bound < value ? bound : value;
 
     public async Task<IReadOnlyList<long>> CountViolationsAsync(IReadOnlyList<ViolationWindow> windows,
         CancellationToken cancellationToken)
