@@ -38,13 +38,14 @@ public sealed class OperatorConsoleTests(ConsoleHost host) : IClassFixture<Conso
         await session.OpenEndpointAsync("ListCameras");
 
         await session.RunActionAsync("start-plan", "walks 10 → 50 %", "short plan from the browser test",
-            ("Steps (%)", "10, 50"), ("Observation window per step (s)", "2"), ("Minimum domain requests per step", "1"));
+            ("Steps (%)", "10, 50"), ("Observation window per step (s)", "600"), ("Minimum domain requests per step", "1"));
 
         var status = session.Page.Locator("#endpoint-status");
         await Expect(status).ToContainTextAsync("1/2");
 
-        // A few seconds of traffic cannot give the judge the latencies and parity samples it needs to promote by itself
-        // (it pauses as inconclusive, which is right); the operator's "promote now" moves the step from the page.
+        // The window is long on purpose: a short one ends while the page is still loading on a busy machine, and the judge
+        // then pauses the plan as inconclusive (a few seconds of traffic cannot give it the latencies and parity samples
+        // it needs), which disables "promote now". The operator's "promote now" moves the step from the page.
         await session.RunActionAsync("plan-promote", "moves to the next step now", "enough seen for the browser test");
         await Expect(status).ToContainTextAsync("2/2", new() { Timeout = 30_000 });
         Assert.Empty(session.Errors);
