@@ -92,7 +92,7 @@ public sealed class IngestModes(string connectionString) : IAsyncDisposable
         }
 
         // Same rollup maintenance as DetectionIngestWriter, with the same SQL and parameter binding.
-        await connection.ExecuteAsync(HourlyRollupSql.AddBatch, HourlyRollupSql.ParametersFor(rows), transaction);
+        await connection.ExecuteAsync(BatchRollups.AddSql, BatchRollups.ParametersFor(rows), transaction);
         await transaction.CommitAsync();
     }
 

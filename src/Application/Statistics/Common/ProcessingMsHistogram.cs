@@ -12,6 +12,11 @@ public static class ProcessingMsHistogram
     private const double Base = 0.1;
     private const double PerDecade = 16;
 
+    /// <summary>The bucket of a duration, as migration 0015's processing_ms_bucket computes it (same IEEE steps).</summary>
+    public static int BucketOf(double milliseconds) => milliseconds < Base
+        ? 0
+        : Math.Min(Buckets - 1, 1 + (int)Math.Floor(PerDecade * Math.Log10(milliseconds / Base)));
+
     public static (double Lower, double Upper) Bounds(int bucket) => bucket <= 0
         ? (0, Base)
         : (Base * Math.Pow(10, (bucket - 1) / PerDecade), Base * Math.Pow(10, bucket / PerDecade));
