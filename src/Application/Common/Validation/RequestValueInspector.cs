@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Reflection;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CameraMonitor.Application.Common.Idempotency;
@@ -19,13 +21,21 @@ public static class RequestValueInspector
     /// <summary>The header's field name in problem details, as validators name it: "idempotency-key".</summary>
     private static readonly string IdempotencyKeyField = JsonNamingPolicy.SnakeCaseLower.ConvertName(IIdempotentCommand.HeaderName);
     private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Name)[]> Shapes = new();
+    private static readonly ConcurrentDictionary<Type, bool> Elements = new();
     private static readonly IReadOnlyDictionary<string, string[]> NoProblems = new Dictionary<string, string[]>();
+
+    // Where the walk is, as (member, index) segments; reused by the thread (the walk is synchronous) so a valid request
+    // builds no path strings and no list.
+    [ThreadStatic]
+    private static List<(string? Name, int Index)>? _path;
 
     /// <summary>Every value out of bounds by wire name; a valid request (every request on the hot path) allocates nothing.</summary>
     public static IReadOnlyDictionary<string, string[]> Inspect(object request)
     {
         Dictionary<string, string[]>? problems = null;
-        Walk(request, prefix: null, ref problems, depth: 0);
+        var path = _path ??= [];
+        path.Clear();
+        Walk(request, path, ref problems, depth: 0);
         if (request is IIdempotentCommand { IdempotencyKey: { } key }
             && (key.Trim().Length == 0 || key.Length > IIdempotentCommand.MaxKeyLength))
         {
@@ -36,7 +46,8 @@ public static class RequestValueInspector
         return problems ?? NoProblems;
     }
 
-    private static void Walk(object? value, string? prefix, ref Dictionary<string, string[]>? problems, int depth)
+    private static void Walk(object? value, List<(string? Name, int Index)> path, ref Dictionary<string, string[]>? problems,
+        int depth)
     {
         if (value is null || depth > MaxDepth)
         {
@@ -52,12 +63,12 @@ public static class RequestValueInspector
         };
         if (problem is not null)
         {
-            (problems ??= []).TryAdd(prefix ?? "body", [problem]);
+            (problems ??= []).TryAdd(path.Count == 0 ? "body" : WireName(path), [problem]);
             return;
         }
 
-        if (value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || value is decimal or DateTimeOffset
-            or DateTime or TimeSpan or Guid)
+        var type = value.GetType();
+        if (value is string || AlwaysInBounds(type) || value is DateTimeOffset or DateTime || Elements.GetOrAdd(type, AlwaysInBoundsElements))
         {
             return;
         }
@@ -67,21 +78,49 @@ public static class RequestValueInspector
             var index = 0;
             foreach (var item in items)
             {
-                Walk(item, $"{prefix}[{index++}]", ref problems, depth + 1);
+                path.Add((null, index++));
+                Walk(item, path, ref problems, depth + 1);
+                path.RemoveAt(path.Count - 1);
             }
 
             return;
         }
 
-        if (value.GetType().Namespace?.StartsWith("CameraMonitor", StringComparison.Ordinal) != true)
+        if (type.Namespace?.StartsWith("CameraMonitor", StringComparison.Ordinal) != true)
         {
             return;
         }
 
-        foreach (var (property, name) in Shapes.GetOrAdd(value.GetType(), ShapeOf))
+        foreach (var (property, name) in Shapes.GetOrAdd(type, ShapeOf))
         {
-            Walk(property.GetValue(value), prefix is null ? name : $"{prefix}.{name}", ref problems, depth + 1);
+            path.Add((name, -1));
+            Walk(property.GetValue(value), path, ref problems, depth + 1);
+            path.RemoveAt(path.Count - 1);
         }
+    }
+
+    /// <summary>items[3].objects[0].class, spelled out only for a value that is out of bounds.</summary>
+    private static string WireName(List<(string? Name, int Index)> path)
+    {
+        var name = new StringBuilder();
+        foreach (var (segment, index) in path)
+        {
+            _ = segment is null
+                ? name.Append(CultureInfo.InvariantCulture, $"[{index}]")
+                : name.Append(name.Length == 0 ? "" : ".").Append(segment);
+        }
+
+        return name.ToString();
+    }
+
+    /// <summary>A list of numbers (a bbox) cannot be out of bounds: walking it would only box every element.</summary>
+    private static bool AlwaysInBoundsElements(Type type)
+    {
+        var elements = type.GetInterfaces().Append(type)
+            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            .Select(i => i.GetGenericArguments()[0])
+            .ToList();
+        return elements.Count > 0 && elements.All(element => AlwaysInBounds(Nullable.GetUnderlyingType(element) ?? element));
     }
 
     /// <summary>
