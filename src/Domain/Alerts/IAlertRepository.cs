@@ -10,4 +10,7 @@ public interface IAlertRepository
     /// returns how many were new. One statement for the whole list.
     /// </summary>
     Task<int> AddIfNewInWindowAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken);
+
+    /// <summary>Those of the windows that already hold their rule's alert for their camera (nothing more is stored there).</summary>
+    Task<IReadOnlySet<AlertWindow>> AlertedAsync(IReadOnlyList<AlertWindow> windows, CancellationToken cancellationToken);
 }

@@ -7,7 +7,9 @@ namespace CameraMonitor.Api.IntegrationTests.Endpoints;
 /// <summary>
 /// The domain path's alert evaluation (counts per rule and camera in one round trip, judged by AlertRule) and the
 /// legacy path's (one INSERT … SELECT) must raise the same alerts. Each path ingests the same seeded random batches
-/// into its own fresh database; the alerts tables, ids and all, must be equal. Record times fall on whole minutes
+/// into its own fresh database; the alerts tables must be equal, row for row in id order. Not the ids themselves: the
+/// legacy script's INSERT … ON CONFLICT DO NOTHING draws an id from the sequence for an alert its window already holds,
+/// while the domain path does not try to store it (it skips counting windows that already alerted). Record times fall on whole minutes
 /// (window edges: a violation exactly one window before the newest record is outside), a microsecond either side of
 /// them, or anywhere; batches carry late records and several cameras.
 /// </summary>
@@ -69,7 +71,8 @@ public sealed class IngestAlertParityTests : PathPairTest<AlertParityFixture>
     private static async Task<string?> AlertsAsync(ApiFixture api)
     {
         await using var connection = await api.DataSource.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<string?>("SELECT json_agg(a ORDER BY id) FROM alerts a");
+        return await connection.ExecuteScalarAsync<string?>(
+            "SELECT json_agg(to_jsonb(a) - 'id' ORDER BY id) FROM alerts a");
     }
 
     private static async Task<List<string>> RulesThatFiredAsync(ApiFixture api)

@@ -44,8 +44,9 @@ public sealed class IngestDetectionRecordsHandler(
 
     /// <summary>
     /// Per camera, each rule that watches it counts the violations in the window ending at the camera's newest
-    /// record; every window of the batch is counted in one round trip, each rule judges its count, and the
-    /// alerts raised are stored in one more.
+    /// record, and judges its count. A rule alerts at most once per camera and window, so a window that already holds
+    /// its alert is not counted again (the alert could not be stored): on a busy site most rules have fired early in
+    /// their window. One round trip finds those, one counts every other window of the batch, one stores the alerts.
     /// </summary>
     private async Task RaiseAlertsAsync(IReadOnlyList<DetectionRecord> batch, DateTimeOffset now,
         CancellationToken cancellationToken)
@@ -55,12 +56,14 @@ public sealed class IngestDetectionRecordsHandler(
             .Select(g => (Camera: g.Key, Newest: g.Max(r => r.DetectedAt)))
             .OrderBy(c => c.Camera.Value, StringComparer.Ordinal)
             .SelectMany(c => enabledRules.Where(r => r.WatchesIngestOf(c.Camera)).OrderBy(r => r.Id)
-                .Select(rule => (c.Camera, c.Newest, Rule: rule)))
+                .Select(rule => (c.Camera, c.Newest, Rule: rule, Window: new AlertWindow(rule.Id, c.Camera, rule.WindowStartFor(c.Newest)))))
             .ToList();
+        var alerted = await alerts.AlertedAsync(checks.Select(c => c.Window).ToList(), cancellationToken);
+        var open = checks.Where(c => !alerted.Contains(c.Window)).ToList();
         var counts = await records.CountViolationsAsync(
-            checks.Select(c => new ViolationWindow(c.Camera, c.Rule.ViolationType, c.Newest - c.Rule.Window, c.Newest)).ToList(),
+            open.Select(c => new ViolationWindow(c.Camera, c.Rule.ViolationType, c.Newest - c.Rule.Window, c.Newest)).ToList(),
             cancellationToken);
-        var raised = checks
+        var raised = open
             .Select((check, i) => check.Rule.Evaluate(check.Camera, counts[i], check.Newest, now))
             .OfType<Alert>()
             .ToList();

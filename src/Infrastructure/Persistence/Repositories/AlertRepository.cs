@@ -1,4 +1,5 @@
 using CameraMonitor.Domain.Alerts;
+using CameraMonitor.Domain.Cameras;
 using Dapper;
 
 namespace CameraMonitor.Infrastructure.Persistence.Repositories;
@@ -34,6 +35,25 @@ public sealed class AlertRepository(IDbSession session) : IAlertRepository
             AcknowledgedAts = alerts.Select(a => a.AcknowledgedAt?.UtcDateTime).ToArray(),
             WindowStarts = alerts.Select(a => a.WindowStart?.UtcDateTime).ToArray(),
         }, session.Transaction, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlySet<AlertWindow>> AlertedAsync(IReadOnlyList<AlertWindow> windows,
+        CancellationToken cancellationToken)
+    {
+        if (windows.Count == 0)
+        {
+            return new HashSet<AlertWindow>();
+        }
+
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var alerted = await connection.QueryAsync<(long RuleId, string CameraId, DateTime WindowStart)>(new CommandDefinition(
+            AlertSql.AlertedWindows, new
+            {
+                RuleIds = windows.Select(w => w.RuleId).ToArray(),
+                CameraIds = windows.Select(w => w.CameraId.Value).ToArray(),
+                WindowStarts = windows.Select(w => w.WindowStart.UtcDateTime).ToArray(),
+            }, session.Transaction, cancellationToken: cancellationToken));
+        return alerted.Select(a => new AlertWindow(a.RuleId, CameraId.From(a.CameraId), Utc(a.WindowStart))).ToHashSet();
     }
 
     private static Alert ToDomain(AlertRow row) => Alert.Rehydrate(row.Id, row.RuleId, row.CameraId, row.AlertType,

@@ -21,6 +21,14 @@ public static class AlertSql
     public const string OncePerWindow =
         " ON CONFLICT (rule_id, camera_id, window_start) WHERE rule_id IS NOT NULL AND window_start IS NOT NULL DO NOTHING";
 
+    /// <summary>The given (rule, camera, window start) triples that already hold an alert (the OncePerWindow index).</summary>
+    public const string AlertedWindows = """
+        SELECT w.rule_id, w.camera_id, w.window_start
+          FROM unnest(@RuleIds::bigint[], @CameraIds::text[], @WindowStarts::timestamptz[]) AS w (rule_id, camera_id, window_start)
+         WHERE EXISTS (SELECT 1 FROM alerts a
+                        WHERE a.rule_id = w.rule_id AND a.camera_id = w.camera_id AND a.window_start = w.window_start)
+        """;
+
     /// <summary>Many alerts in one statement; ids follow the arrays' order, as one INSERT per alert would give them.</summary>
     public const string InsertMany = """
         INSERT INTO alerts (rule_id, camera_id, alert_type, severity, message, triggered_at, acknowledged_at, window_start)
