@@ -11,7 +11,10 @@ namespace CameraMonitor.Infrastructure.Persistence.Ingest;
 /// per record and grain, about half of the statement's time. Groups are upserted in key order, table after table, so
 /// concurrent ingests lock rollup rows in the same order and cannot deadlock. The aggregates are those of
 /// rebuild_hourly_rollups() (the bucket is ProcessingMsHistogram.BucketOf, migration 0015's processing_ms_bucket), so a
-/// full recount gives the same tables.
+/// full recount gives the same tables. Histograms are added element by element inline rather than by histogram_add():
+/// a call of that SQL function (array_agg … ORDER BY over generate_series) cost ~40 µs per conflicting row, the inline
+/// sub-select ~28 (100-row UPDATE, PostgreSQL 15). It needs no ORDER BY: a lone function scan over unnest() returns the
+/// elements in array order (a sub-select of an upsert never runs in parallel).
 /// </summary>
 public static class BatchRollups
 {
@@ -105,7 +108,9 @@ public static class BatchRollups
                    violation_count_sum     = r.violation_count_sum + EXCLUDED.violation_count_sum,
                    last_detected_at        = greatest(r.last_detected_at, EXCLUDED.last_detected_at),
                    first_detected_at       = least(r.first_detected_at, EXCLUDED.first_detected_at),
-                   processing_ms_histogram = histogram_add(r.processing_ms_histogram, EXCLUDED.processing_ms_histogram))
+                   processing_ms_histogram = ARRAY(SELECT kept + added
+                                                     FROM unnest(r.processing_ms_histogram, EXCLUDED.processing_ms_histogram)
+                                                          AS h (kept, added)))
         """;
 
     private static string AddViolations(Grain grain, string table) => $"""
