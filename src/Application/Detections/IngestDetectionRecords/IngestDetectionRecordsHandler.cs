@@ -70,25 +70,27 @@ public sealed class IngestDetectionRecordsHandler(
         await alerts.AddIfNewInWindowAsync(raised, cancellationToken);
     }
 
-    /// <summary>The validator has run; a rule the model still refuses is reported with the item's index.</summary>
+    /// <summary>
+    /// The validator has run; a rule the model still refuses is reported with the item's index. Field names are only
+    /// spelled out for such a failure: a valid batch builds no strings for them.
+    /// </summary>
     private static DetectionRecord ToDomain(DetectionRecordInput item, int index)
     {
-        var prefix = $"items[{index}]";
         try
         {
             return DetectionRecord.Record(
                 CameraId.From(item.CameraId),
                 ToStoragePrecision(item.DetectedAt!.Value.ToUniversalTime()),
                 item.PersonCount,
-                item.ObjectList.Select((o, i) => Nested($"{prefix}.objects[{i}]",
+                item.ObjectList.Select((o, i) => Nested(index, "objects", i,
                     () => DetectedObject.Create(o.Class, o.Confidence, o.Bbox))).ToList(),
                 item.ProcessingMs,
-                item.ViolationList.Select((v, i) => Nested($"{prefix}.violations[{i}]",
+                item.ViolationList.Select((v, i) => Nested(index, "violations", i,
                     () => DetectedViolation.Create(v.ViolationType, v.Confidence, v.SnapshotPath))).ToList());
         }
         catch (DomainException broken)
         {
-            throw RequestValidationException.ForField($"{prefix}.{broken.Field}", broken.Message);
+            throw RequestValidationException.ForField($"items[{index}].{broken.Field}", broken.Message);
         }
     }
 
@@ -96,7 +98,7 @@ public sealed class IngestDetectionRecordsHandler(
     private static DateTimeOffset ToStoragePrecision(DateTime utc) =>
         new(utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMicrosecond)), TimeSpan.Zero);
 
-    private static T Nested<T>(string prefix, Func<T> create)
+    private static T Nested<T>(int item, string list, int index, Func<T> create)
     {
         try
         {
@@ -104,7 +106,7 @@ public sealed class IngestDetectionRecordsHandler(
         }
         catch (DomainException broken)
         {
-            throw RequestValidationException.ForField($"{prefix}.{broken.Field}", broken.Message);
+            throw RequestValidationException.ForField($"items[{item}].{list}[{index}].{broken.Field}", broken.Message);
         }
     }
 }
