@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using CameraMonitor.Api.Errors;
 using CameraMonitor.Api.RateLimiting;
@@ -64,23 +65,29 @@ public static class DetectionRecordsEndpoints
         return TypedResults.Created((string?)null, response);
     }
 
-    /// <summary>The body is one record or an array of them; a JSON error is named like a validation error (items[3].person_count).</summary>
+    /// <summary>
+    /// The body is one record or an array of them; a JSON error is named like a validation error (items[3].person_count).
+    /// The body is buffered and bound in one pass, its first token telling record from batch: parsing it into a
+    /// JsonDocument first and binding the document read every batch twice.
+    /// </summary>
     private static async Task<IReadOnlyList<DetectionRecordInput>> ReadItemsAsync(HttpRequest request,
         JsonSerializerOptions options, CancellationToken cancellationToken)
     {
+        var body = request.BodyReader;
+        var read = await body.ReadAsync(cancellationToken);
+        while (!read.IsCompleted && !read.IsCanceled)
+        {
+            body.AdvanceTo(read.Buffer.Start, read.Buffer.End); // nothing consumed yet: wait for the rest
+            read = await body.ReadAsync(cancellationToken);
+        }
+
         try
         {
-            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            var root = body.RootElement;
-            return root.ValueKind switch
-            {
-                JsonValueKind.Object => [root.Deserialize<DetectionRecordInput>(options)!],
-                JsonValueKind.Array when root.GetArrayLength() > IngestDetectionRecordsCommand.MaxItems =>
-                    throw RequestValidationException.ForField(ItemsField,
-                        $"a batch must hold 1 to {IngestDetectionRecordsCommand.MaxItems} records."),
-                JsonValueKind.Array => root.Deserialize<List<DetectionRecordInput>>(options)!,
-                _ => throw RequestValidationException.ForField(ItemsField, "the body must be a record or an array of records."),
-            };
+            var items = Bind(read.Buffer, options);
+            return items.Count <= IngestDetectionRecordsCommand.MaxItems
+                ? items
+                : throw RequestValidationException.ForField(ItemsField,
+                    $"a batch must hold 1 to {IngestDetectionRecordsCommand.MaxItems} records.");
         }
         catch (JsonException invalid)
         {
@@ -89,6 +96,33 @@ public static class DetectionRecordsEndpoints
                 ? message
                 : "the value is not valid JSON of the expected type (see the record schema).");
         }
+        finally
+        {
+            body.AdvanceTo(read.Buffer.End);
+        }
+    }
+
+    private static IReadOnlyList<DetectionRecordInput> Bind(ReadOnlySequence<byte> body, JsonSerializerOptions options)
+    {
+        var readerOptions = new JsonReaderOptions
+        {
+            AllowTrailingCommas = options.AllowTrailingCommas,
+            CommentHandling = options.ReadCommentHandling,
+            MaxDepth = options.MaxDepth,
+        };
+        var first = new Utf8JsonReader(body, readerOptions);
+        first.Read(); // an empty or broken body throws here, as JSON
+        var reader = new Utf8JsonReader(body, readerOptions);
+        IReadOnlyList<DetectionRecordInput> items = first.TokenType switch
+        {
+            JsonTokenType.StartObject => [JsonSerializer.Deserialize<DetectionRecordInput>(ref reader, options)!],
+            JsonTokenType.StartArray => JsonSerializer.Deserialize<List<DetectionRecordInput>>(ref reader, options)!,
+            _ => throw RequestValidationException.ForField(ItemsField, "the body must be a record or an array of records."),
+        };
+
+        // Deserialize stops after the value: anything but whitespace behind it makes the body invalid JSON (Read throws).
+        reader.Read();
+        return items;
     }
 
     /// <summary>"$[3].objects[0].bbox" → "items[3].objects[0].bbox"; "$.person_count" (a single record) → "items[0].person_count".</summary>

@@ -257,6 +257,11 @@ public sealed class IngestTests(IngestFixture api) : IClassFixture<IngestFixture
     [InlineData("""[{"camera_id":"single_d","detected_at":"2026-11-20T10:00:00Z","violations":[{"violation_type":"no_mask","confidence":0.5,"snapshot_path":"a\u0000b"}]}]""", "items[0].violations[0].snapshot_path")]
     [InlineData("""[{"camera_id":"single_d","detected_at":"2026-11-20T10:00:00Z","objects":[{"class":"p\u0000","confidence":0.5,"bbox":[0,0,1,1]}]}]""", "items[0].objects[0].class")]
     [InlineData("not json", "items")]
+    [InlineData("", "items")]
+    [InlineData("null", "items")]
+    [InlineData("""[{"camera_id":"single_d","detected_at":"2026-11-20T10:00:00Z"}] []""", "items")]
+    [InlineData("""{"camera_id":"single_d","detected_at":"2026-11-20T10:00:00Z"} trailing""", "items")]
+    [InlineData("""[{"camera_id":"single_d","detected_at":"2026-11-20T10:00:00Z"}""", "items")]
     public async Task Ingest_WhenTheBodyIsInvalid_Answers400NamingTheField(string body, string field)
     {
         foreach (var forceDomain in new[] { "true", "false" })
