@@ -39,8 +39,9 @@ VIOLATIONS = ["no_hairnet", "no_mask", "no_gloves", "smoking", "intrusion"]
 BATCH_SIZE = 1000
 SLOT = dt.timedelta(seconds=BATCH_SIZE // len(CAMERAS))  # one detection per camera per second
 # Enough for tiered JIT to finish on both paths: with 8, the first timed way still spent a tenth of the machine
-# compiling (perf), which the later ways did not.
-WARMUP_BATCHES = 40
+# compiling (perf); with 40 the API still cost 3x its later CPU per row in round 1 (methods run once per request
+# need their 30 calls and the call-counting delay before tier 1).
+WARMUP_BATCHES = 100
 
 
 def generate_batch(rng, start):
