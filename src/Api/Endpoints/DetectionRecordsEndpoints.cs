@@ -110,9 +110,9 @@ public static class DetectionRecordsEndpoints
             CommentHandling = options.ReadCommentHandling,
             MaxDepth = options.MaxDepth,
         };
-        var first = new Utf8JsonReader(body, readerOptions);
-        first.Read(); // an empty or broken body throws here, as JSON
         var reader = new Utf8JsonReader(body, readerOptions);
+        var first = reader; // a copy peeks at the first token; the reader itself still starts before it
+        first.Read(); // an empty or broken body throws here, as JSON
         IReadOnlyList<DetectionRecordInput> items = first.TokenType switch
         {
             JsonTokenType.StartObject => [JsonSerializer.Deserialize<DetectionRecordInput>(ref reader, options)!],

@@ -80,7 +80,8 @@ public sealed class IngestDetectionRecordsHandler(
         {
             return DetectionRecord.Record(
                 CameraId.From(item.CameraId),
-                ToStoragePrecision(item.DetectedAt!.Value.ToUniversalTime()),
+                // Window arithmetic must see the value that will be stored.
+                new DateTimeOffset(item.DetectedAt!.Value.ToUniversalTime().ToStoragePrecision()),
                 item.PersonCount,
                 item.ObjectList.Select((o, i) => Nested(index, "objects", i,
                     () => DetectedObject.Create(o.Class, o.Confidence, o.Bbox))).ToList(),
@@ -93,10 +94,6 @@ public sealed class IngestDetectionRecordsHandler(
             throw RequestValidationException.ForField($"items[{index}].{broken.Field}", broken.Message);
         }
     }
-
-    // PostgreSQL keeps microseconds: window arithmetic must see the value that will be stored.
-    private static DateTimeOffset ToStoragePrecision(DateTime utc) =>
-        new(utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMicrosecond)), TimeSpan.Zero);
 
     private static T Nested<T>(int item, string list, int index, Func<T> create)
     {
