@@ -1,7 +1,7 @@
-using System.Text.Json;
 using CameraMonitor.Application.Common.Behaviors;
 using CameraMonitor.Application.Common.Idempotency;
 using CameraMonitor.Application.Common.Provenance;
+using CameraMonitor.Application.Common.Validation;
 using CameraMonitor.Application.Rollout.Admin.Shared;
 using CameraMonitor.Application.Rollout.DarkLaunch;
 using CameraMonitor.Application.Rollout.Evidence;
@@ -34,20 +34,20 @@ public static class DependencyInjection
             .AsImplementedInterfaces()
             .WithScopedLifetime());
 
-        // The first registered behavior is the outermost: validation → dark launch → parity sampling → rollout → transaction → domain handler.
+        // The first registered behavior is the outermost: validation → dark launch → rollout (which also draws the parity
+        // samples, ParitySampler) → transaction → domain handler.
         // Dark launch and the transaction are constrained to commands, so the container leaves them out of a query's
         // pipeline altogether (MediatR allocates a closure per behavior per request). Validation holds only singletons;
         // the others are transient, not scoped: MediatR resolves each once per request anyway, and scoped instances
         // (and the scoped list of them) would be kept in the request scope's table, which then grows on every request.
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(DarkLaunchBehavior<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ParitySamplingBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(RolloutBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
-        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
-            member is null ? null : JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Name);
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : WireNames.Of(member);
+        ValidatorOptions.Global.MessageFormatterFactory = ThreadMessageFormatter.Create;
 
         services.AddOptions<RolloutOptions>().Bind(configuration.GetSection(RolloutOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RolloutOptions>, RolloutOptionsValidator>();
@@ -93,6 +93,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<ParityQueue>();
         services.AddSingleton<ParityTracker>();
+        services.AddSingleton<ParitySampler>();
         services.AddOptions<DarkLaunchOptions>().Bind(configuration.GetSection(DarkLaunchOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DarkLaunchOptions>, DarkLaunchOptionsValidator>();
         services.AddSingleton<DarkLaunchMetrics>();

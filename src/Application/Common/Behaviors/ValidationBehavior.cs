@@ -44,7 +44,15 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
         {
             foreach (var validator in _validators)
             {
-                Collect(validator.Validate(new ValidationContext<TRequest>(request)), ref failures);
+                var context = ThreadMessageFormatter.NewContext(request);
+                try
+                {
+                    Collect(validator.Validate(context), ref failures);
+                }
+                finally
+                {
+                    ThreadMessageFormatter.Return(context);
+                }
             }
         }
         catch (AsyncValidatorInvokedSynchronouslyException)

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
@@ -20,8 +21,7 @@ public static class RequestValueInspector
 
     /// <summary>The header's field name in problem details, as validators name it: "idempotency-key".</summary>
     private static readonly string IdempotencyKeyField = JsonNamingPolicy.SnakeCaseLower.ConvertName(IIdempotentCommand.HeaderName);
-    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Name)[]> Shapes = new();
-    private static readonly ConcurrentDictionary<Type, bool> Elements = new();
+    private static readonly ConcurrentDictionary<Type, Shape> Shapes = new();
     private static readonly IReadOnlyDictionary<string, string[]> NoProblems = new Dictionary<string, string[]>();
 
     // Where the walk is, as (member, index) segments; reused by the thread (the walk is synchronous) so a valid request
@@ -67,35 +67,25 @@ public static class RequestValueInspector
             return;
         }
 
-        var type = value.GetType();
-        if (value is string || AlwaysInBounds(type) || value is DateTimeOffset or DateTime || Elements.GetOrAdd(type, AlwaysInBoundsElements))
-        {
-            return;
-        }
-
-        if (value is IEnumerable items)
+        var shape = value is string or DateTimeOffset or DateTime ? Shape.Leaf : Shapes.GetOrAdd(value.GetType(), ShapeOf);
+        if (shape.Kind == ShapeKind.Items)
         {
             var index = 0;
-            foreach (var item in items)
+            foreach (var item in (IEnumerable)value)
             {
                 path.Add((null, index++));
                 Walk(item, path, ref problems, depth + 1);
                 path.RemoveAt(path.Count - 1);
             }
-
-            return;
         }
-
-        if (type.Namespace?.StartsWith("CameraMonitor", StringComparison.Ordinal) != true)
+        else if (shape.Kind == ShapeKind.Members)
         {
-            return;
-        }
-
-        foreach (var (property, name) in Shapes.GetOrAdd(type, ShapeOf))
-        {
-            path.Add((name, -1));
-            Walk(property.GetValue(value), path, ref problems, depth + 1);
-            path.RemoveAt(path.Count - 1);
+            foreach (var (read, name) in shape.Members)
+            {
+                path.Add((name, -1));
+                Walk(read(value), path, ref problems, depth + 1);
+                path.RemoveAt(path.Count - 1);
+            }
         }
     }
 
@@ -124,15 +114,44 @@ public static class RequestValueInspector
     }
 
     /// <summary>
+    /// What the walk does with a value of <paramref name="type"/>, decided once per type: nothing (numbers, ids, lists of
+    /// numbers, types not ours), its items, or its bound members through compiled getters (reflection's GetValue costs
+    /// more than the rest of the walk of a small request).
+    /// </summary>
+    private static Shape ShapeOf(Type type)
+    {
+        if (AlwaysInBounds(type) || AlwaysInBoundsElements(type))
+        {
+            return Shape.Leaf;
+        }
+
+        if (typeof(IEnumerable).IsAssignableFrom(type))
+        {
+            return Shape.Items;
+        }
+
+        return type.Namespace?.StartsWith("CameraMonitor", StringComparison.Ordinal) == true
+            ? new Shape(ShapeKind.Members, BoundMembers(type))
+            : Shape.Leaf;
+    }
+
+    /// <summary>
     /// Bound members only: settable (or init) properties; computed ones repeat them. Numbers, flags, enums and ids can
     /// never be out of bounds, so they are left out here rather than boxed per request only to be skipped.
     /// </summary>
-    private static (PropertyInfo, string)[] ShapeOf(Type type) => type
+    private static (Func<object, object?> Read, string Name)[] BoundMembers(Type type) => type
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.SetMethod is not null && p.GetIndexParameters().Length == 0 && p.PropertyType != typeof(object)
                     && !AlwaysInBounds(Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType))
-        .Select(p => (p, WireName(p)))
+        .Select(p => (Getter(type, p), WireName(p)))
         .ToArray();
+
+    private static Func<object, object?> Getter(Type type, PropertyInfo property)
+    {
+        var instance = Expression.Parameter(typeof(object), "instance");
+        var read = Expression.Property(Expression.Convert(instance, type), property);
+        return Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), instance).Compile();
+    }
 
     private static bool AlwaysInBounds(Type type) =>
         type.IsPrimitive || type.IsEnum || type == typeof(decimal) || type == typeof(TimeSpan) || type == typeof(Guid);
@@ -142,4 +161,17 @@ public static class RequestValueInspector
             ? IdempotencyKeyField
             : property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name
               ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
+
+    private enum ShapeKind
+    {
+        Leaf,
+        Items,
+        Members,
+    }
+
+    private sealed record Shape(ShapeKind Kind, (Func<object, object?> Read, string Name)[] Members)
+    {
+        public static readonly Shape Leaf = new(ShapeKind.Leaf, []);
+        public static readonly Shape Items = new(ShapeKind.Items, []);
+    }
 }

@@ -46,6 +46,9 @@ public static class RolloutTracing
 /// <summary>The span that carries a request's routing; disposing it stops the span only if the routing started it.</summary>
 public readonly struct RoutingTrace(Activity? own, Activity? traced) : IDisposable
 {
+    /// <summary>Whether the routing opened a span of its own, which must be stopped when the request is answered.</summary>
+    public bool OwnsSpan => own is not null;
+
     /// <summary>Marks the request as answered by a fallback and opens the span the legacy rerun runs under.</summary>
     public Activity? RecordFallback(string fallbackSpanName, Exception exception)
     {

@@ -5,6 +5,7 @@ using CameraMonitor.Application.Common.Idempotency;
 using CameraMonitor.Application.Common.Messaging;
 using CameraMonitor.Application.Common.Persistence;
 using CameraMonitor.Application.Rollout.Evidence;
+using CameraMonitor.Application.Rollout.Parity;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,8 @@ namespace CameraMonitor.Application.Rollout.Routing;
 /// business outcomes (legacy would say the same), and not for infrastructure faults legacy shares (database down,
 /// pool exhausted, timeouts, an unknown commit outcome): those are answered (503) without doubling the load. A lost
 /// connection falls back only if the database answers a fresh one; the fallback always runs on a fresh connection.
-/// Requests without a legacy handler (e.g. the operator API) pass straight through.
+/// Requests without a legacy handler (e.g. the operator API) pass straight through. A query answered by either path (not
+/// by a fallback) is offered to the <see cref="ParitySampler"/>.
 /// </summary>
 public sealed class RolloutBehavior<TRequest, TResponse>(
     IServiceProvider services,
@@ -25,38 +27,86 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
     RequestContext requestContext,
     ServedBy servedBy,
     RolloutMetrics metrics,
+    ParitySampler paritySampler,
     IInfrastructureFaults faults,
     ILogger<RolloutBehavior<TRequest, TResponse>> logger)
-    : IPipelineBehavior<TRequest, TResponse>
+    : IPipelineBehavior<TRequest, TResponse> where TRequest : IRequest<TResponse>
 {
     private static readonly string Endpoint = EndpointNames.Of(typeof(TRequest));
     private static readonly string SpanName = RolloutTracing.SpanName(Endpoint);
     private static readonly string FallbackSpanName = RolloutTracing.FallbackSpanName(Endpoint);
 
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken,
-        RequestHandlerDelegate<TResponse> next) =>
-        LegacyHandlers.Exist<TRequest, TResponse>(services) ? RouteAsync(request, cancellationToken, next) : next();
-
-    private async Task<TResponse> RouteAsync(TRequest request, CancellationToken cancellationToken,
         RequestHandlerDelegate<TResponse> next)
     {
-        var decision = await router.DecideAsync(Endpoint, requestContext);
+        if (!LegacyHandlers.Exist<TRequest, TResponse>(services))
+        {
+            return next();
+        }
+
+        var decided = router.DecideAsync(Endpoint, requestContext);
+        return decided.IsCompletedSuccessfully
+            ? Route(decided.Result, request, cancellationToken, next)
+            : RouteWhenDecidedAsync(decided, request, cancellationToken, next);
+    }
+
+    private async Task<TResponse> RouteWhenDecidedAsync(Task<RoutingDecision> decided, TRequest request,
+        CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) =>
+        await Route(await decided, request, cancellationToken, next);
+
+    /// <remarks>
+    /// Not an async method: a domain attempt that completes synchronously and successfully (a cached answer, a snapshot)
+    /// is returned as it is, without a state machine or a task of the routing's own; everything else (a pending or failed
+    /// attempt, a span of the routing's own to stop) continues in <see cref="CompleteDomainAsync"/>, and legacy in
+    /// <see cref="RunLegacy"/>.
+    /// </remarks>
+    private Task<TResponse> Route(RoutingDecision decision, TRequest request, CancellationToken cancellationToken,
+        RequestHandlerDelegate<TResponse> next)
+    {
         var chosen = decision.UseDomain ? ServedPath.Domain.ToName() : ServedPath.Legacy.ToName();
         RolloutLog.Routing(logger, Endpoint, requestContext.ClientKey, chosen, decision.Reason);
-        using var trace = RolloutTracing.StartRouting(SpanName, Endpoint, new RoutingInfo(chosen, decision.Reason));
-
+        var trace = RolloutTracing.StartRouting(SpanName, Endpoint, new RoutingInfo(chosen, decision.Reason));
         var group = RouteGroups.Of(decision);
         if (!decision.UseDomain)
         {
-            return await RunLegacy(request, ServedPath.Legacy, group, cancellationToken);
+            return RunLegacy(request, ServedPath.Legacy, group, trace, cancellationToken);
         }
 
         servedBy.Path = ServedPath.Domain;
         var started = Stopwatch.GetTimestamp();
+        var attempt = Attempt(next);
+        if (attempt.IsCompletedSuccessfully && !trace.OwnsSpan)
+        {
+            metrics.RecordAttempt(Endpoint, ServedPath.Domain.ToName(), group, Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed: false);
+            paritySampler.Offer(Endpoint, request, ServedPath.Domain, attempt.Result);
+            return attempt;
+        }
+
+        return CompleteDomainAsync(attempt, request, group, started, trace, cancellationToken);
+    }
+
+    /// <summary>The domain attempt as a task, a synchronous throw included, so that it meets the same catch clauses.</summary>
+    private static Task<TResponse> Attempt(RequestHandlerDelegate<TResponse> next)
+    {
         try
         {
-            var response = await next();
+            return next();
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<TResponse>(exception);
+        }
+    }
+
+    private async Task<TResponse> CompleteDomainAsync(Task<TResponse> attempt, TRequest request, string group, long started,
+        RoutingTrace trace, CancellationToken cancellationToken)
+    {
+        using var _ = trace;
+        try
+        {
+            var response = await attempt;
             metrics.RecordAttempt(Endpoint, ServedPath.Domain.ToName(), group, Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed: false);
+            paritySampler.Offer(Endpoint, request, ServedPath.Domain, response);
             return response;
         }
         catch (Exception exception) when (BusinessOutcome.Is(exception))
@@ -76,7 +126,7 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
             using var fallbackSpan = trace.RecordFallback(FallbackSpanName, exception);
             RolloutLog.FallingBack(logger, exception, Endpoint, requestContext.ClientKey);
             await services.GetRequiredService<IUnitOfWork>().ResetAsync();
-            return await RunLegacy(request, ServedPath.LegacyFallback, group, cancellationToken);
+            return await RunLegacy(request, ServedPath.LegacyFallback, group, trace: default, cancellationToken);
         }
     }
 
@@ -97,16 +147,20 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
         return canHelp;
     }
 
-    private async Task<TResponse> RunLegacy(TRequest request, ServedPath path, string group, CancellationToken cancellationToken)
+    /// <param name="trace">The routing's span, stopped when legacy has answered if the routing opened it; default for a fallback (its caller stops it).</param>
+    private async Task<TResponse> RunLegacy(TRequest request, ServedPath path, string group, RoutingTrace trace,
+        CancellationToken cancellationToken)
     {
+        using var _ = trace;
         servedBy.Path = path;
         var legacy = services.GetRequiredService<ILegacyHandler<TRequest, TResponse>>();
         var started = Stopwatch.GetTimestamp();
         var failed = false;
+        TResponse response;
         try
         {
             // A command's legacy attempt gets its own transaction (and Idempotency-Key step), like the domain attempt had.
-            return request is ICommandMarker
+            response = request is ICommandMarker
                 ? await services.GetRequiredService<CommandTransaction>()
                     .RunAsync(request, ct => legacy.Handle(request, ct), cancellationToken)
                 : await legacy.Handle(request, cancellationToken);
@@ -120,5 +174,8 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
         {
             metrics.RecordAttempt(Endpoint, path.ToName(), group, Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed);
         }
+
+        paritySampler.Offer(Endpoint, request, path, response); // a fallback's answer is not sampled: the domain just failed
+        return response;
     }
 }

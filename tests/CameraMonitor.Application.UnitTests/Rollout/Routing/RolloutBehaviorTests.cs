@@ -5,11 +5,13 @@ using CameraMonitor.Application.Common.Idempotency;
 using CameraMonitor.Application.Common.Messaging;
 using CameraMonitor.Application.Common.Persistence;
 using CameraMonitor.Application.Rollout.Evidence;
+using CameraMonitor.Application.Rollout.Parity;
 using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Domain.Common;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 
@@ -25,6 +27,8 @@ public sealed class RolloutBehaviorTests : IDisposable
     private readonly ServedBy _servedBy = new();
     private readonly ServiceProvider _services;
     private readonly RolloutMetrics _metrics;
+    private readonly IRolloutState _state = Substitute.For<IRolloutState>();
+    private readonly ParityQueue _parityQueue;
 
     public RolloutBehaviorTests()
     {
@@ -42,6 +46,50 @@ public sealed class RolloutBehaviorTests : IDisposable
             .AddMetrics()
             .BuildServiceProvider();
         _metrics = new RolloutMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), new EvidenceRecorder());
+        _parityQueue = new ParityQueue(Options.Create(new ParityOptions { QueueCapacity = 10 }), _metrics);
+        _state.Get(Arg.Any<string>()).Returns(new EffectiveEndpointRollout("Sample", 50, RolloutSources.Default, [], [], 100));
+    }
+
+    [Theory]
+    [InlineData(true, ServedPath.Domain)]
+    [InlineData(false, ServedPath.Legacy)]
+    public async Task Handle_AQueryAnsweredByTheRoutedPath_IsOfferedForParity(bool domain, ServedPath served)
+    {
+        RouteTo(domain);
+
+        await Behavior<SampleQuery>().Handle(new SampleQuery(), CancellationToken.None, () => Task.FromResult("domain body"));
+
+        Assert.True(_parityQueue.Reader.TryRead(out var work));
+        Assert.Equal("Sample", work.Endpoint);
+        Assert.False(_parityQueue.Reader.TryRead(out _));
+        Assert.Equal(served, _servedBy.Path);
+    }
+
+    [Fact]
+    public async Task Handle_AFallbackAnswer_IsNotOfferedForParity()
+    {
+        RouteTo(domain: true);
+
+        await Behavior<SampleQuery>().Handle(new SampleQuery(), CancellationToken.None,
+            () => throw new InvalidOperationException("bug in the domain path"));
+
+        Assert.Equal(ServedPath.LegacyFallback, _servedBy.Path);
+        Assert.False(_parityQueue.Reader.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task Handle_ADomainAttemptThatCompletesLater_IsAwaitedAndRecorded()
+    {
+        RouteTo(domain: true);
+        var pending = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var handled = Behavior<SampleQuery>().Handle(new SampleQuery(), CancellationToken.None, () => pending.Task);
+        Assert.False(handled.IsCompleted);
+        pending.SetResult("late domain body");
+
+        Assert.Equal("late domain body", await handled);
+        var attempt = _metrics.Evidence.Drain(DateTime.UnixEpoch, DateTime.UnixEpoch).Attempts.Single();
+        Assert.Equal(("domain", 1L, 0L), (attempt.Path, attempt.Requests, attempt.Failures));
     }
 
     [Fact]
@@ -258,7 +306,7 @@ public sealed class RolloutBehaviorTests : IDisposable
     public async Task Handle_WhenTheRequestHasNoLegacyHandler_PassesThroughWithoutRouting()
     {
         var behavior = new RolloutBehavior<UnroutedQuery, string>(_services, _router, new RequestContext(), _servedBy,
-            _metrics, _faults, NullLogger<RolloutBehavior<UnroutedQuery, string>>.Instance);
+            _metrics, new ParitySampler(_state, _parityQueue), _faults, NullLogger<RolloutBehavior<UnroutedQuery, string>>.Instance);
 
         var response = await behavior.Handle(new UnroutedQuery(), CancellationToken.None, () => Task.FromResult("admin"));
 
@@ -288,8 +336,8 @@ public sealed class RolloutBehaviorTests : IDisposable
     private void RouteTo(bool domain) => _router.DecideAsync(Arg.Any<string>(), Arg.Any<RequestContext>())
         .Returns(new RoutingDecision(domain, "percentage"));
 
-    private RolloutBehavior<TRequest, string> Behavior<TRequest>() => new(_services, _router, new RequestContext(),
-        _servedBy, _metrics, _faults, NullLogger<RolloutBehavior<TRequest, string>>.Instance);
+    private RolloutBehavior<TRequest, string> Behavior<TRequest>() where TRequest : IRequest<string> => new(_services, _router, new RequestContext(),
+        _servedBy, _metrics, new ParitySampler(_state, _parityQueue), _faults, NullLogger<RolloutBehavior<TRequest, string>>.Instance);
 
     public sealed record SampleQuery : IQuery<string>;
 

@@ -10,14 +10,15 @@ using NSubstitute;
 
 namespace CameraMonitor.Application.UnitTests.Rollout.Parity;
 
-public sealed class ParitySamplingBehaviorTests : IDisposable
+public sealed class ParitySamplerTests : IDisposable
 {
+    private const string Endpoint = "Sample";
     private readonly IRolloutState _state = Substitute.For<IRolloutState>();
     private readonly ServedBy _servedBy = new();
     private readonly ServiceProvider _services;
     private readonly ParityQueue _queue;
 
-    public ParitySamplingBehaviorTests()
+    public ParitySamplerTests()
     {
         var legacy = Substitute.For<ILegacyHandler<SampleQuery, string>>();
         legacy.Handle(Arg.Any<SampleQuery>(), Arg.Any<CancellationToken>()).Returns("legacy");
@@ -39,35 +40,35 @@ public sealed class ParitySamplingBehaviorTests : IDisposable
     [Theory]
     [InlineData(ServedPath.Domain)]
     [InlineData(ServedPath.Legacy)]
-    public async Task Handle_AQueryServedByEitherPath_IsQueuedAtRate100(ServedPath path)
+    public void Offer_AQueryServedByEitherPath_IsQueuedAtRate100(ServedPath path)
     {
-        await Behavior<SampleQuery>().Handle(new SampleQuery(), CancellationToken.None, () => Serve(path));
+        Sampler().Offer(Endpoint, new SampleQuery(), path, "answer");
 
         Assert.True(_queue.Reader.TryRead(out _));
     }
 
     [Fact]
-    public async Task Handle_AtRate0_QueuesNothing()
+    public void Offer_AtRate0_QueuesNothing()
     {
         SampleRate(0);
 
-        await Behavior<SampleQuery>().Handle(new SampleQuery(), CancellationToken.None, () => Serve(ServedPath.Domain));
+        Sampler().Offer(Endpoint, new SampleQuery(), ServedPath.Domain, "answer");
 
         Assert.False(_queue.Reader.TryRead(out _));
     }
 
     [Fact]
-    public async Task Handle_AFallback_IsNotSampled()
+    public void Offer_AFallback_IsNotSampled()
     {
-        await Behavior<SampleQuery>().Handle(new SampleQuery(), CancellationToken.None, () => Serve(ServedPath.LegacyFallback));
+        Sampler().Offer(Endpoint, new SampleQuery(), ServedPath.LegacyFallback, "answer");
 
         Assert.False(_queue.Reader.TryRead(out _));
     }
 
     [Fact]
-    public async Task Handle_ACommand_IsNeverSampled()
+    public void Offer_ACommand_IsNeverSampled()
     {
-        await Behavior<SampleCommand>().Handle(new SampleCommand(), CancellationToken.None, () => Serve(ServedPath.Domain));
+        Sampler().Offer(Endpoint, new SampleCommand(), ServedPath.Domain, "answer");
 
         Assert.False(_queue.Reader.TryRead(out _));
     }
@@ -75,7 +76,8 @@ public sealed class ParitySamplingBehaviorTests : IDisposable
     [Fact]
     public async Task ShadowRun_OfALegacyServedQuery_RunsTheDomainHandler_AndLeavesTheCallersServedByAlone()
     {
-        await Behavior<SampleQuery>().Handle(new SampleQuery(), CancellationToken.None, () => Serve(ServedPath.Legacy));
+        _servedBy.Path = ServedPath.Legacy;
+        Sampler().Offer(Endpoint, new SampleQuery(), ServedPath.Legacy, "answer");
         Assert.True(_queue.Reader.TryRead(out var work));
 
         await using var scope = _services.CreateAsyncScope();
@@ -89,7 +91,7 @@ public sealed class ParitySamplingBehaviorTests : IDisposable
     }
 
     [Fact]
-    public async Task Handle_WhenTheBudgetIsSpent_KeepsNothingOfTheSample_AndCountsItSkippedForBudget()
+    public void Offer_WhenTheBudgetIsSpent_KeepsNothingOfTheSample_AndCountsItSkippedForBudget()
     {
         var clock = new FakeTimeProvider();
         var metrics = _services.GetRequiredService<RolloutMetrics>();
@@ -98,15 +100,15 @@ public sealed class ParitySamplingBehaviorTests : IDisposable
             QueueCapacity = 10,
             Budget = new ShadowBudgetOptions { ComparisonsPerSecond = 1, Burst = 1 },
         }), metrics, clock);
-        var behavior = new ParitySamplingBehavior<SampleQuery, string>(_services, _state, _servedBy, queue);
+        var sampler = new ParitySampler(_state, queue);
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal("answer", await behavior.Handle(new SampleQuery(), CancellationToken.None, () => Serve(ServedPath.Domain)));
+            sampler.Offer(Endpoint, new SampleQuery(), ServedPath.Domain, "answer");
         }
 
         clock.Advance(TimeSpan.FromSeconds(1));
-        await behavior.Handle(new SampleQuery(), CancellationToken.None, () => Serve(ServedPath.Domain));
+        sampler.Offer(Endpoint, new SampleQuery(), ServedPath.Domain, "answer");
 
         Assert.Equal(2, Drain(queue).Count); // the first one and the one after the refill; nothing of the two refused
         var sampling = metrics.Evidence.Drain(DateTime.UnixEpoch, DateTime.UnixEpoch).Comparisons
@@ -145,14 +147,7 @@ public sealed class ParitySamplingBehaviorTests : IDisposable
     private void SampleRate(double rate) => _state.Get(Arg.Any<string>())
         .Returns(new EffectiveEndpointRollout("Sample", 0, RolloutSources.Default, [], [], rate));
 
-    private Task<string> Serve(ServedPath path)
-    {
-        _servedBy.Path = path;
-        return Task.FromResult("answer");
-    }
-
-    private ParitySamplingBehavior<TRequest, string> Behavior<TRequest>() where TRequest : IRequest<string> =>
-        new(_services, _state, _servedBy, _queue);
+    private ParitySampler Sampler() => new(_state, _queue);
 
     public sealed record SampleQuery : IQuery<string>;
 
