@@ -14,7 +14,7 @@
 # 4. prints the medians, each ratio against its baseline of the same pair, and the spread of the ratios
 #    (also written to .data/bench-hotpath/results.md; raw wrk output in wrk.log).
 #
-# Knobs: BENCH_RECORDS (30000), BENCH_PAIRS (9), BENCH_SAMPLING_PAIRS (5), BENCH_DURATION (5s), BENCH_CONNECTIONS (8),
+# Knobs: BENCH_RECORDS (30000), BENCH_PAIRS (9), BENCH_SAMPLING_PAIRS (9), BENCH_DURATION (5s), BENCH_CONNECTIONS (8),
 # BENCH_PERIOD (7d), BENCH_PORT, BENCH_API_KEY. Everything runs on the same cores as the service: compare ratios, not
 # absolute numbers, and read the load average printed with them.
 set -euo pipefail
@@ -22,7 +22,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RECORDS="${BENCH_RECORDS:-30000}"
 PAIRS="${BENCH_PAIRS:-9}"
-SAMPLING_PAIRS="${BENCH_SAMPLING_PAIRS:-5}"
+SAMPLING_PAIRS="${BENCH_SAMPLING_PAIRS:-9}"
 DURATION="${BENCH_DURATION:-5s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-8}"
 PERIOD="${BENCH_PERIOD:-7d}"
@@ -99,7 +99,7 @@ for url in "${PIPELINED}" "${BARE}" "${PROXIED}"; do
   for _ in $(seq 1 30); do curl -fs -o /dev/null -H "${AUTH}" "${url}" && break; sleep 0.5; done
   status="$(curl -s -o /dev/null -H "${AUTH}" -w '%{http_code}' "${url}")"
   [[ "${status}" == 200 ]] || { log "${url} answered ${status}"; exit 1; }
-  wrk -t1 -c"${CONNECTIONS}" -d2s -H "${AUTH}" "${url}" >/dev/null # warm-up: JIT, pools, caches
+  wrk -t1 -c"${CONNECTIONS}" -d5s -H "${AUTH}" "${url}" >/dev/null # warm-up: JIT and its tiering, pools, caches
 done
 [[ "$(curl -s -D - -o /dev/null -H "${AUTH}" "${PIPELINED}" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-served-by" { print $2 }')" == domain ]] \
   || { log "the pipelined summary was not served by the domain path"; exit 1; }

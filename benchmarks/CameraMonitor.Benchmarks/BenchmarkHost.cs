@@ -53,8 +53,8 @@ public static class BenchmarkHost
     public static ServiceProvider Bare()
     {
         var services = new ServiceCollection();
-        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
-        services.AddScoped<IMediator, Mediator>();
+        // The mediator resolves handlers and behaviors from the request's scope; one scoped service, not two.
+        services.AddScoped<IMediator>(provider => new Mediator(provider.GetService!));
         services.AddScoped<RequestContext>();
         services.AddScoped<ServedBy>();
         services.AddScoped<IRequestHandler<GetStatisticsSummaryQuery, StatisticsSummaryResponse>, NoIoSummaryHandler>();

@@ -27,8 +27,8 @@ public static class DependencyInjection
         var assembly = typeof(DependencyInjection).Assembly;
 
         // MediatR 5.1.0 has no usable DI extension here, so it is wired by hand.
-        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
-        services.AddScoped<IMediator, Mediator>();
+        // The mediator resolves handlers and behaviors from the request's scope; one scoped service, not two.
+        services.AddScoped<IMediator>(provider => new Mediator(provider.GetService!));
         services.Scan(scan => scan.FromAssemblies(assembly)
             .AddClasses(classes => classes.AssignableTo(typeof(IRequestHandler<,>)))
             .AsImplementedInterfaces()

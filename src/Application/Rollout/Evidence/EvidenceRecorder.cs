@@ -8,7 +8,9 @@ namespace CameraMonitor.Application.Rollout.Evidence;
 /// Recording on the request path is a dictionary lookup of an existing cell and a few interlocked increments: no
 /// lock, no allocation once the cell exists. <see cref="Drain"/> (the publisher, every interval) takes the counts and
 /// resets them; a count recorded while draining lands in this slice or the next, never in none or both.
-/// Memory is bounded by the number of endpoints, paths, groups and compared fields, not by traffic.
+/// Memory is bounded by the number of endpoints, paths, groups and compared fields, not by traffic. Each attempt cell also
+/// keeps this process's lifetime totals, never drained, which the OpenTelemetry request and error counters observe
+/// (<see cref="RolloutMetrics"/>), so the request path counts an attempt once, here.
 /// </summary>
 public sealed class EvidenceRecorder
 {
@@ -19,9 +21,11 @@ public sealed class EvidenceRecorder
     {
         var cell = _attempts.GetOrAdd(new AttemptKey(endpoint, path, group), static _ => new AttemptCell());
         Interlocked.Increment(ref cell.Requests);
+        Interlocked.Increment(ref cell.TotalRequests);
         if (failed)
         {
             Interlocked.Increment(ref cell.Failures);
+            Interlocked.Increment(ref cell.TotalFailures);
         }
 
         cell.Latency.Record(milliseconds);
@@ -37,6 +41,20 @@ public sealed class EvidenceRecorder
         Add(ref cell.Noise, noise);
         Add(ref cell.Failures, failures);
         Add(ref cell.Skipped, skipped);
+    }
+
+    /// <summary>Attempts and failures per endpoint and path since the process started (every routing group together).</summary>
+    public IReadOnlyDictionary<(string Endpoint, string Path), (long Requests, long Failures)> Totals()
+    {
+        var totals = new Dictionary<(string Endpoint, string Path), (long Requests, long Failures)>();
+        foreach (var (key, cell) in _attempts)
+        {
+            var (requests, failures) = totals.GetValueOrDefault((key.Endpoint, key.Path));
+            totals[(key.Endpoint, key.Path)] = (requests + Interlocked.Read(ref cell.TotalRequests),
+                failures + Interlocked.Read(ref cell.TotalFailures));
+        }
+
+        return totals;
     }
 
     /// <summary>Takes everything recorded since the previous drain as the slice [<paramref name="start"/>, <paramref name="end"/>].</summary>
@@ -86,6 +104,8 @@ public sealed class EvidenceRecorder
         public readonly LatencyHistogram Latency = new();
         public long Requests;
         public long Failures;
+        public long TotalRequests;
+        public long TotalFailures;
     }
 
     private sealed class ComparisonCell

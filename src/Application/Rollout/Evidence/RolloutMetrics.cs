@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using CameraMonitor.Application.Rollout.Routing;
@@ -9,6 +10,8 @@ namespace CameraMonitor.Application.Rollout.Evidence;
 /// that ran, so a failed domain attempt that a fallback hid from the caller still counts as a domain error.
 /// Every attempt also goes to the <see cref="EvidenceRecorder"/>, whose slices every instance publishes to
 /// PostgreSQL: the operator's reports and the plans read the cluster's sum from there, not this process's counts.
+/// The request and error counters are observed from the recorder's lifetime totals when metrics are collected rather than
+/// added to per request: an attempt then costs one histogram recording besides the evidence (docs/performance.md, "Hot path").
 /// </summary>
 public sealed class RolloutMetrics : IDisposable
 {
@@ -16,8 +19,6 @@ public sealed class RolloutMetrics : IDisposable
 
     private readonly EvidenceRecorder _evidence;
     private readonly Meter _meter;
-    private readonly Counter<long> _requests;
-    private readonly Counter<long> _errors;
     private readonly Counter<long> _fallbacks;
     private static readonly string[] AllPaths = [ServedPath.Domain.ToName(), ServedPath.Legacy.ToName(), ServedPath.LegacyFallback.ToName()];
 
@@ -27,12 +28,17 @@ public sealed class RolloutMetrics : IDisposable
     private readonly Counter<long> _budgetSkipped;
     private readonly Histogram<double> _duration;
 
+    // Endpoints whose request and error series are reported (at 0) before their first attempt.
+    private readonly ConcurrentDictionary<string, bool> _initialized = new();
+
     public RolloutMetrics(IMeterFactory meterFactory, EvidenceRecorder evidence)
     {
         _evidence = evidence;
         _meter = meterFactory.Create(MeterName);
-        _requests = _meter.CreateCounter<long>("cameramonitor.rollout.requests", description: "Attempts per endpoint and path.");
-        _errors = _meter.CreateCounter<long>("cameramonitor.rollout.errors", description: "Attempts that failed with a non-business error.");
+        _meter.CreateObservableCounter("cameramonitor.rollout.requests", () => ObserveTotals(errors: false),
+            description: "Attempts per endpoint and path.");
+        _meter.CreateObservableCounter("cameramonitor.rollout.errors", () => ObserveTotals(errors: true),
+            description: "Attempts that failed with a non-business error.");
         _fallbacks = _meter.CreateCounter<long>("cameramonitor.rollout.fallbacks", description: "Domain failures answered by legacy.");
         _mismatches = _meter.CreateCounter<long>("cameramonitor.rollout.parity.mismatches", description: "Parity samples whose responses differed.");
         _paritySamples = _meter.CreateCounter<long>("cameramonitor.rollout.parity.compared", description: "Parity samples compared.");
@@ -50,13 +56,7 @@ public sealed class RolloutMetrics : IDisposable
     /// </summary>
     public void InitializeSeries(string endpoint)
     {
-        foreach (var path in AllPaths)
-        {
-            var tags = new TagList { { "endpoint", endpoint }, { "path", path } };
-            _requests.Add(0, tags);
-            _errors.Add(0, tags);
-        }
-
+        _initialized[endpoint] = true;
         var tag = new KeyValuePair<string, object?>("endpoint", endpoint);
         _fallbacks.Add(0, tag);
         _mismatches.Add(0, tag);
@@ -68,15 +68,20 @@ public sealed class RolloutMetrics : IDisposable
     /// <param name="group">How the path was chosen (<see cref="RouteGroups"/>): the percentage split or a steering rule.</param>
     public void RecordAttempt(string endpoint, string path, string group, double milliseconds, bool failed)
     {
-        var tags = new TagList { { "endpoint", endpoint }, { "path", path } };
-        _requests.Add(1, tags);
-        _duration.Record(milliseconds, tags);
-        if (failed)
-        {
-            _errors.Add(1, tags);
-        }
-
+        _duration.Record(milliseconds, new TagList { { "endpoint", endpoint }, { "path", path } });
         _evidence.RecordAttempt(endpoint, path, group, milliseconds, failed);
+    }
+
+    private IEnumerable<Measurement<long>> ObserveTotals(bool errors)
+    {
+        var totals = _evidence.Totals();
+        var series = totals.Keys.Concat(_initialized.Keys.SelectMany(endpoint => AllPaths.Select(path => (endpoint, path)))).Distinct();
+        foreach (var (endpoint, path) in series)
+        {
+            var (requests, failures) = totals.GetValueOrDefault((endpoint, path));
+            yield return new Measurement<long>(errors ? failures : requests,
+                new KeyValuePair<string, object?>("endpoint", endpoint), new KeyValuePair<string, object?>("path", path));
+        }
     }
 
     public void RecordFallback(string endpoint) => _fallbacks.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint));

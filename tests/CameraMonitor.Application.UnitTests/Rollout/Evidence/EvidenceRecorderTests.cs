@@ -24,6 +24,23 @@ public sealed class EvidenceRecorderTests
     }
 
     [Fact]
+    public void Totals_CountEveryAttemptSinceTheStart_PerEndpointAndPath_ThroughDrains()
+    {
+        var recorder = new EvidenceRecorder();
+        recorder.RecordAttempt("E", "domain", RouteGroups.Percentage, 2, failed: false);
+        recorder.RecordAttempt("E", "domain", "force_domain", 3, failed: true);
+        recorder.RecordAttempt("E", "legacy", RouteGroups.Percentage, 3, failed: false);
+        recorder.Drain(DateTime.UnixEpoch, DateTime.UnixEpoch.AddSeconds(5));
+        recorder.RecordAttempt("E", "domain", RouteGroups.Percentage, 4, failed: true);
+
+        var totals = recorder.Totals();
+
+        Assert.Equal((3L, 2L), totals[("E", "domain")]);
+        Assert.Equal((1L, 0L), totals[("E", "legacy")]);
+        Assert.Equal(2, totals.Count);
+    }
+
+    [Fact]
     public async Task RecordAttempt_WhileDraining_LosesAndDoublesNothing()
     {
         var recorder = new EvidenceRecorder();
