@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Text;
 using Microsoft.FeatureManagement.FeatureFilters;
@@ -11,15 +12,24 @@ namespace CameraMonitor.Application.Rollout.Routing;
 /// short stack buffer (<see cref="TargetingHash"/>) — no allocation. The bucketing is the targeting filter's exactly (first four bytes of
 /// SHA-256("{clientKey}\n{featureName}") as a little-endian uint, scaled to 0–100, targeted below the percentage; the
 /// whole range at 100): a test compares it with the library's own evaluation over 100,000 keys.
+/// The assignment of a key is also remembered, for the first <see cref="RememberedKeys"/> keys this compiled version sees:
+/// an API's clients (dashboards, detectors, reviewers) are few and send again and again, and a dictionary probe costs a
+/// twentieth of the hash. Keys beyond the bound are hashed every time, so memory stays bounded whatever the callers send;
+/// a new configuration version compiles a new instance, which starts with nothing remembered.
 /// </summary>
 public sealed class CompiledEndpointRouting
 {
     private const int StackLimit = 512;
 
+    /// <summary>How many keys' assignments one compiled version remembers.</summary>
+    public const int RememberedKeys = 4096;
+
     private readonly FrozenSet<string> _allow;
     private readonly FrozenSet<string> _deny;
     private readonly byte[] _suffix;
     private readonly double _percentage;
+    private readonly ConcurrentDictionary<string, bool> _assignments = new(StringComparer.Ordinal);
+    private int _remembered;
 
     public CompiledEndpointRouting(string featureName, TargetingFilterSettings? settings)
     {
@@ -31,6 +41,9 @@ public sealed class CompiledEndpointRouting
     }
 
     public double Percentage => _percentage;
+
+    /// <summary>How many keys' assignments are remembered (at most <see cref="RememberedKeys"/>).</summary>
+    internal int Remembered => Volatile.Read(ref _remembered);
 
     /// <summary>The decision for a client key: deny list, then allow list, then the sticky percentage (the filter's order).</summary>
     public Task<RoutingDecision> Decide(string clientKey)
@@ -45,7 +58,28 @@ public sealed class CompiledEndpointRouting
             return RoutingDecisions.AllowList;
         }
 
-        return IsInPercentage(clientKey) ? RoutingDecisions.PercentageDomain : RoutingDecisions.PercentageLegacy;
+        return Assigned(clientKey) ? RoutingDecisions.PercentageDomain : RoutingDecisions.PercentageLegacy;
+    }
+
+    private bool Assigned(string clientKey)
+    {
+        if (_percentage is <= 0 or >= 100)
+        {
+            return _percentage >= 100;
+        }
+
+        if (_assignments.TryGetValue(clientKey, out var inside))
+        {
+            return inside;
+        }
+
+        inside = IsInPercentage(clientKey);
+        if (Volatile.Read(ref _remembered) < RememberedKeys && _assignments.TryAdd(clientKey, inside))
+        {
+            Interlocked.Increment(ref _remembered);
+        }
+
+        return inside;
     }
 
     /// <summary>The targeting filter's default-rollout bucketing, without allocating.</summary>

@@ -41,14 +41,30 @@ public sealed class RouterBucketingEquivalenceTests
             {
                 var expected = await library.IsEnabledAsync(feature, new TargetingContext { UserId = key });
                 var actual = (await router.DecideAsync(endpoint, new RequestContext { ClientKey = key })).UseDomain;
-                if (expected != actual)
+                // Asked again: the remembered assignment for the first CompiledEndpointRouting.RememberedKeys keys.
+                var again = (await router.DecideAsync(endpoint, new RequestContext { ClientKey = key })).UseDomain;
+                if (expected != actual || expected != again)
                 {
-                    disagreements.Add($"{endpoint}: '{key}' library={expected} compiled={actual}");
+                    disagreements.Add($"{endpoint}: '{key}' library={expected} compiled={actual} again={again}");
                 }
             }
         }
 
         Assert.Empty(disagreements.Take(20));
+    }
+
+    [Fact]
+    public void Decide_RemembersAssignmentsOfABoundedNumberOfKeys()
+    {
+        var routing = new CompiledEndpointRouting(FeatureNames.ForEndpoint("ListCameras"),
+            new TargetingFilterSettings { Audience = new Audience { DefaultRolloutPercentage = 50 } });
+
+        var decisions = Enumerable.Range(0, 3 * CompiledEndpointRouting.RememberedKeys)
+            .Select(i => routing.Decide($"client-{i}").Result.UseDomain).ToList();
+
+        Assert.Equal(CompiledEndpointRouting.RememberedKeys, routing.Remembered);
+        Assert.Equal(decisions, Enumerable.Range(0, decisions.Count).Select(i => routing.IsInPercentage($"client-{i}")));
+        Assert.InRange(decisions.Count(d => d), decisions.Count * 0.45, decisions.Count * 0.55);
     }
 
     [Fact]
