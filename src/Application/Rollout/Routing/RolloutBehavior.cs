@@ -77,7 +77,7 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
         var attempt = Attempt(next);
         if (attempt.IsCompletedSuccessfully && !trace.OwnsSpan)
         {
-            metrics.RecordAttempt(Endpoint, ServedPath.Domain.ToName(), group, Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed: false);
+            RecordDomainAttempt(group, started, failed: false);
             paritySampler.Offer(Endpoint, request, ServedPath.Domain, attempt.Result);
             return attempt;
         }
@@ -105,18 +105,18 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
         try
         {
             var response = await attempt;
-            metrics.RecordAttempt(Endpoint, ServedPath.Domain.ToName(), group, Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed: false);
+            RecordDomainAttempt(group, started, failed: false);
             paritySampler.Offer(Endpoint, request, ServedPath.Domain, response);
             return response;
         }
         catch (Exception exception) when (BusinessOutcome.Is(exception))
         {
-            metrics.RecordAttempt(Endpoint, ServedPath.Domain.ToName(), group, Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed: false);
+            RecordDomainAttempt(group, started, failed: false);
             throw;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            metrics.RecordAttempt(Endpoint, ServedPath.Domain.ToName(), group, Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed: true);
+            RecordDomainAttempt(group, started, failed: true);
             if (!await FallbackCanHelpAsync(exception, cancellationToken))
             {
                 throw;
@@ -129,6 +129,9 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
             return await RunLegacy(request, ServedPath.LegacyFallback, group, trace: default, cancellationToken);
         }
     }
+
+    private void RecordDomainAttempt(string group, long started, bool failed) =>
+        metrics.RecordAttempt(Endpoint, ServedPath.Domain.ToName(), group, Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed);
 
     private async Task<bool> FallbackCanHelpAsync(Exception exception, CancellationToken cancellationToken)
     {
