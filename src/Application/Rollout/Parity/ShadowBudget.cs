@@ -10,11 +10,17 @@ namespace CameraMonitor.Application.Rollout.Parity;
 public sealed class ShadowBudget
 {
     /// <summary>
-    /// Seconds of shadow time the bucket saves up: enough that a first comparison on cold code (JIT, empty caches: often
-    /// ten times a warm one) does not stop sampling for long, little enough that a quiet spell buys no long stretch of
-    /// shadow work later.
+    /// Seconds of shadow time the bucket starts with: enough that the first comparisons on cold code (JIT, empty caches:
+    /// often ten times a warm one) do not stop sampling for long.
     /// </summary>
-    public const double SavedSeconds = 10;
+    public const double StartingSeconds = 10;
+
+    /// <summary>
+    /// Seconds of shadow time a quiet spell saves up once the starting time is spent: little, so that switching sampling on
+    /// after a quiet spell buys no stretch of shadow work much heavier than the configured rate (which the requests of
+    /// that moment would pay for in latency).
+    /// </summary>
+    public const double SavedSeconds = 2;
 
     private readonly ShadowBudgetOptions _settings;
     private readonly TimeProvider _clock;
@@ -33,7 +39,7 @@ public sealed class ShadowBudget
         _settings = settings;
         _clock = clock;
         _tokens = settings.Burst;
-        _shadowMilliseconds = settings.ShadowMillisecondsPerSecond * SavedSeconds;
+        _shadowMilliseconds = settings.ShadowMillisecondsPerSecond * StartingSeconds;
         _refilledAt = clock.GetTimestamp();
     }
 
@@ -100,8 +106,9 @@ public sealed class ShadowBudget
     {
         var seconds = _clock.GetElapsedTime(_refilledAt, now).TotalSeconds;
         _tokens = Math.Min(_settings.Burst, _tokens + seconds * _settings.ComparisonsPerSecond);
-        _shadowMilliseconds = Math.Min(_settings.ShadowMillisecondsPerSecond * SavedSeconds,
-            _shadowMilliseconds + seconds * _settings.ShadowMillisecondsPerSecond);
+        // Refilling never takes away what is left of the starting time; it adds only up to SavedSeconds' worth.
+        _shadowMilliseconds = Math.Max(_shadowMilliseconds, Math.Min(_settings.ShadowMillisecondsPerSecond * SavedSeconds,
+            _shadowMilliseconds + seconds * _settings.ShadowMillisecondsPerSecond));
         _refilledAt = now;
     }
 

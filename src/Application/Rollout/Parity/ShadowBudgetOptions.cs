@@ -15,7 +15,8 @@ public sealed class ShadowBudgetOptions
 
     /// <summary>
     /// Milliseconds of shadow work (the comparisons' wall time, all workers together) the instance may spend per second;
-    /// at most ten seconds' worth is saved up (<see cref="ShadowBudget.SavedSeconds"/>). 50 is 5 % of one core's time if the shadow work kept a core busy: cheap
+    /// the bucket starts with ten seconds' worth (<see cref="ShadowBudget.StartingSeconds"/>) and later saves up at most two
+    /// (<see cref="ShadowBudget.SavedSeconds"/>). 50 is 5 % of one core's time if the shadow work kept a core busy: cheap
     /// comparisons are held by <see cref="ComparisonsPerSecond"/>, heavy ones (a statistics query over raw rows) by this.
     /// </summary>
     public double ShadowMillisecondsPerSecond { get; set; } = 50;

@@ -63,6 +63,27 @@ public sealed class ShadowBudgetTests
     }
 
     [Fact]
+    public void TryTake_AfterTheStartingTimeIsSpent_AQuietSpellSavesUpOnlyTwoSecondsWorth()
+    {
+        var budget = new ShadowBudget(new ShadowBudgetOptions { ComparisonsPerSecond = 100, Burst = 100, ShadowMillisecondsPerSecond = 50 }, _clock);
+        _clock.Advance(TimeSpan.FromSeconds(60)); // refilling never takes away the starting 500 ms (10 s' worth)
+        Assert.True(budget.TryTake());
+        budget.Charge(TimeSpan.FromMilliseconds(480));
+        Assert.True(budget.TryTake()); // 20 ms left
+        budget.Charge(TimeSpan.FromMilliseconds(20));
+
+        _clock.Advance(TimeSpan.FromSeconds(60)); // a quiet minute saves up 100 ms (2 s' worth), not 3,000
+        Assert.True(budget.TryTake());
+        budget.Charge(TimeSpan.FromMilliseconds(140)); // 40 ms in debt
+
+        Assert.False(budget.TryTake());
+        _clock.Advance(TimeSpan.FromMilliseconds(790)); // refills 39.5 of the 40
+        Assert.False(budget.TryTake());
+        _clock.Advance(TimeSpan.FromMilliseconds(20));
+        Assert.True(budget.TryTake());
+    }
+
+    [Fact]
     public void TryTake_WithCheapComparisons_IsHeldByTheComparisonRate()
     {
         var budget = new ShadowBudget(new ShadowBudgetOptions { ComparisonsPerSecond = 2, Burst = 2, ShadowMillisecondsPerSecond = 50 }, _clock);
