@@ -42,13 +42,22 @@ public sealed class RolloutTelemetry : BackgroundService
             description: "1 for the state of each endpoint's latest rollout plan (none, active, completed, rolled_back, cancelled), else 0.");
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Creates every endpoint's series before the host reports itself started, so that a scrape right after start-up sees
+    /// them all: <see cref="ExecuteAsync"/> may still be starting on a thread of its own when the first request arrives.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var endpoint in _catalog.Endpoints)
         {
             _metrics.InitializeSeries(endpoint);
         }
 
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         using var timer = new PeriodicTimer(PlanRefreshInterval);
         do
         {
