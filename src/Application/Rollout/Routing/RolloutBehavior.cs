@@ -77,8 +77,7 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
         var attempt = Attempt(next);
         if (attempt.IsCompletedSuccessfully && !trace.OwnsSpan)
         {
-            RecordDomainAttempt(group, started, failed: false);
-            paritySampler.Offer(Endpoint, request, ServedPath.Domain, attempt.Result);
+            DomainAnswered(request, group, started, attempt.Result);
             return attempt;
         }
 
@@ -105,8 +104,7 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
         try
         {
             var response = await attempt;
-            RecordDomainAttempt(group, started, failed: false);
-            paritySampler.Offer(Endpoint, request, ServedPath.Domain, response);
+            DomainAnswered(request, group, started, response);
             return response;
         }
         catch (Exception exception) when (BusinessOutcome.Is(exception))
@@ -128,6 +126,12 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
             await services.GetRequiredService<IUnitOfWork>().ResetAsync();
             return await RunLegacy(request, ServedPath.LegacyFallback, group, trace: default, cancellationToken);
         }
+    }
+
+    private void DomainAnswered(TRequest request, string group, long started, TResponse response)
+    {
+        RecordDomainAttempt(group, started, failed: false);
+        paritySampler.Offer(Endpoint, request, ServedPath.Domain, response);
     }
 
     private void RecordDomainAttempt(string group, long started, bool failed) =>
