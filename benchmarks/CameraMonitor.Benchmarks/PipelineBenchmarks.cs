@@ -47,6 +47,18 @@ public class PipelineBenchmarks
     [Benchmark(Baseline = true, Description = "bare MediatR send")]
     public Task<StatisticsSummaryResponse> Bare() => SendAsync(_bare, ClientKeys[0], forceDomain: true);
 
+    [Benchmark(Description = "handler from the scope, no MediatR (the bare HTTP route)")]
+    public async Task<StatisticsSummaryResponse> Direct()
+    {
+        using var request = BenchmarkHost.RequestSpans.StartActivity(BenchmarkHost.RequestSpanName, ActivityKind.Server);
+        await using var scope = _bare.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<RequestContext>();
+        context.ClientKey = ClientKeys[0];
+        _ = scope.ServiceProvider.GetRequiredService<ServedBy>();
+        return await scope.ServiceProvider.GetRequiredService<IRequestHandler<GetStatisticsSummaryQuery, StatisticsSummaryResponse>>()
+            .Handle(Query, CancellationToken.None);
+    }
+
     [Benchmark(Description = "pipeline, force_domain")]
     public Task<StatisticsSummaryResponse> ForceDomain() => SendAsync(_pipeline, ClientKeys[0], forceDomain: true);
 

@@ -1,5 +1,6 @@
 using CameraMonitor.Application.Common.Behaviors;
 using CameraMonitor.Application.Common.Idempotency;
+using CameraMonitor.Application.Common.Messaging;
 using CameraMonitor.Application.Common.Provenance;
 using CameraMonitor.Application.Common.Validation;
 using CameraMonitor.Application.Rollout.Admin.Shared;
@@ -26,9 +27,9 @@ public static class DependencyInjection
     {
         var assembly = typeof(DependencyInjection).Assembly;
 
-        // MediatR 5.1.0 has no usable DI extension here, so it is wired by hand.
-        // The mediator resolves handlers and behaviors from the request's scope; one scoped service, not two.
-        services.AddScoped<IMediator>(provider => new Mediator(provider.GetService!));
+        // MediatR 5.1.0 has no usable DI extension here, so it is wired by hand. The mediator resolves handlers and
+        // behaviors from the request's scope; it is MediatR's contract composed without MediatR 5.1's per-request LINQ.
+        services.AddScoped<IMediator, PipelineMediator>();
         services.Scan(scan => scan.FromAssemblies(assembly)
             .AddClasses(classes => classes.AssignableTo(typeof(IRequestHandler<,>)))
             .AsImplementedInterfaces()
@@ -37,8 +38,8 @@ public static class DependencyInjection
         // The first registered behavior is the outermost: validation → dark launch → rollout (which also draws the parity
         // samples, ParitySampler) → transaction → domain handler.
         // Dark launch and the transaction are constrained to commands, so the container leaves them out of a query's
-        // pipeline altogether (MediatR allocates a closure per behavior per request). Validation holds only singletons;
-        // the others are transient, not scoped: MediatR resolves each once per request anyway, and scoped instances
+        // pipeline altogether (each behavior costs a request a resolution, an object and a delegate). Validation holds only
+        // singletons; the others are transient, not scoped: they are resolved once per request anyway, and scoped instances
         // (and the scoped list of them) would be kept in the request scope's table, which then grows on every request.
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(DarkLaunchBehavior<,>));
