@@ -12,6 +12,9 @@ namespace CameraMonitor.Application.Rollout.Evidence;
 /// PostgreSQL: the operator's reports and the plans read the cluster's sum from there, not this process's counts.
 /// The request and error counters are observed from the recorder's lifetime totals when metrics are collected rather than
 /// added to per request: an attempt then costs one histogram recording besides the evidence (docs/performance.md, "Hot path").
+/// The per-endpoint event counters (fallbacks, parity) are observed too, from <see cref="EndpointEventCounts"/>: an
+/// observed series exists from the moment its endpoint is counted, whereas a plain counter's zero added at start-up is
+/// lost if no listener is attached yet (the cause of DashboardMetricsTests failing now and then).
 /// </summary>
 public sealed class RolloutMetrics : IDisposable
 {
@@ -19,17 +22,15 @@ public sealed class RolloutMetrics : IDisposable
 
     private readonly EvidenceRecorder _evidence;
     private readonly Meter _meter;
-    private readonly Counter<long> _fallbacks;
     private static readonly string[] AllPaths = [ServedPath.Domain.ToName(), ServedPath.Legacy.ToName(), ServedPath.LegacyFallback.ToName()];
 
-    private readonly Counter<long> _mismatches;
-    private readonly Counter<long> _paritySamples;
-    private readonly Counter<long> _droppedSamples;
-    private readonly Counter<long> _budgetSkipped;
     private readonly Histogram<double> _duration;
 
     // Endpoints whose request and error series are reported (at 0) before their first attempt.
     private readonly ConcurrentDictionary<string, bool> _initialized = new();
+
+    // Each endpoint's lifetime event counts, the fallback and parity counters' source.
+    private readonly ConcurrentDictionary<string, EndpointEventCounts> _events = new(StringComparer.Ordinal);
 
     public RolloutMetrics(IMeterFactory meterFactory, EvidenceRecorder evidence)
     {
@@ -39,12 +40,12 @@ public sealed class RolloutMetrics : IDisposable
             description: "Attempts per endpoint and path.");
         _meter.CreateObservableCounter("cameramonitor.rollout.errors", () => ObserveTotals(errors: true),
             description: "Attempts that failed with a non-business error.");
-        _fallbacks = _meter.CreateCounter<long>("cameramonitor.rollout.fallbacks", description: "Domain failures answered by legacy.");
-        _mismatches = _meter.CreateCounter<long>("cameramonitor.rollout.parity.mismatches", description: "Parity samples whose responses differed.");
-        _paritySamples = _meter.CreateCounter<long>("cameramonitor.rollout.parity.compared", description: "Parity samples compared.");
-        _droppedSamples = _meter.CreateCounter<long>("cameramonitor.rollout.parity.dropped", description: "Parity samples dropped: queue full.");
-        _budgetSkipped = _meter.CreateCounter<long>("cameramonitor.rollout.parity.budget_skipped",
-            description: "Parity samples skipped: the parity budget (Parity:Budget) had no token.");
+        ObserveEvents("cameramonitor.rollout.fallbacks", counts => Interlocked.Read(ref counts.Fallbacks), "Domain failures answered by legacy.");
+        ObserveEvents("cameramonitor.rollout.parity.mismatches", counts => Interlocked.Read(ref counts.Mismatches), "Parity samples whose responses differed.");
+        ObserveEvents("cameramonitor.rollout.parity.compared", counts => Interlocked.Read(ref counts.Compared), "Parity samples compared.");
+        ObserveEvents("cameramonitor.rollout.parity.dropped", counts => Interlocked.Read(ref counts.Dropped), "Parity samples dropped: queue full.");
+        ObserveEvents("cameramonitor.rollout.parity.budget_skipped", counts => Interlocked.Read(ref counts.SkippedForBudget),
+            "Parity samples skipped: the parity budget (Parity:Budget) had no token.");
         _duration = _meter.CreateHistogram<double>("cameramonitor.rollout.duration", unit: "ms", description: "Handler latency per endpoint and path.");
     }
 
@@ -57,12 +58,7 @@ public sealed class RolloutMetrics : IDisposable
     public void InitializeSeries(string endpoint)
     {
         _initialized[endpoint] = true;
-        var tag = new KeyValuePair<string, object?>("endpoint", endpoint);
-        _fallbacks.Add(0, tag);
-        _mismatches.Add(0, tag);
-        _paritySamples.Add(0, tag);
-        _droppedSamples.Add(0, tag);
-        _budgetSkipped.Add(0, tag);
+        _ = EventsOf(endpoint);
     }
 
     /// <param name="group">How the path was chosen (<see cref="RouteGroups"/>): the percentage split or a steering rule.</param>
@@ -84,15 +80,15 @@ public sealed class RolloutMetrics : IDisposable
         }
     }
 
-    public void RecordFallback(string endpoint) => _fallbacks.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint));
+    public void RecordFallback(string endpoint) => Interlocked.Increment(ref EventsOf(endpoint).Fallbacks);
 
     public void RecordParityCompared(string endpoint, bool matched)
     {
-        var tag = new KeyValuePair<string, object?>("endpoint", endpoint);
-        _paritySamples.Add(1, tag);
+        var counts = EventsOf(endpoint);
+        Interlocked.Increment(ref counts.Compared);
         if (!matched)
         {
-            _mismatches.Add(1, tag);
+            Interlocked.Increment(ref counts.Mismatches);
         }
     }
 
@@ -101,7 +97,7 @@ public sealed class RolloutMetrics : IDisposable
     {
         if (skippedForBudget)
         {
-            _budgetSkipped.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint));
+            Interlocked.Increment(ref EventsOf(endpoint).SkippedForBudget);
         }
 
         _evidence.RecordComparison(endpoint, ComparisonKinds.Parity, ComparisonKinds.Sampling, samples: 1, skipped: skippedForBudget ? 1 : 0);
@@ -109,9 +105,27 @@ public sealed class RolloutMetrics : IDisposable
 
     public void RecordDroppedSample(string endpoint)
     {
-        _droppedSamples.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint));
+        Interlocked.Increment(ref EventsOf(endpoint).Dropped);
         _evidence.RecordComparison(endpoint, ComparisonKinds.Parity, ComparisonKinds.WholeSample, skipped: 1);
     }
 
+    private EndpointEventCounts EventsOf(string endpoint) =>
+        _events.TryGetValue(endpoint, out var counts) ? counts : _events.GetOrAdd(endpoint, static _ => new EndpointEventCounts());
+
+    private void ObserveEvents(string name, Func<EndpointEventCounts, long> count, string description) =>
+        _meter.CreateObservableCounter(name, () => _events.Select(entry =>
+            new Measurement<long>(count(entry.Value), new KeyValuePair<string, object?>("endpoint", entry.Key))),
+            description: description);
+
     public void Dispose() => _meter.Dispose();
+
+    /// <summary>One endpoint's lifetime counts of the rollout's events; fields, so that they can be counted atomically.</summary>
+    private sealed class EndpointEventCounts
+    {
+        public long Fallbacks;
+        public long Mismatches;
+        public long Compared;
+        public long Dropped;
+        public long SkippedForBudget;
+    }
 }
