@@ -26,10 +26,8 @@ public sealed class RolloutMetrics : IDisposable
 
     private readonly Histogram<double> _duration;
 
-    // Endpoints whose request and error series are reported (at 0) before their first attempt.
-    private readonly ConcurrentDictionary<string, bool> _initialized = new();
-
-    // Each endpoint's lifetime event counts, the fallback and parity counters' source.
+    // Each endpoint's lifetime event counts, the fallback and parity counters' source; its keys are also the endpoints
+    // whose request and error series are reported (at 0) before their first attempt.
     private readonly ConcurrentDictionary<string, EndpointEventCounts> _events = new(StringComparer.Ordinal);
 
     public RolloutMetrics(IMeterFactory meterFactory, EvidenceRecorder evidence)
@@ -57,7 +55,6 @@ public sealed class RolloutMetrics : IDisposable
     /// </summary>
     public void InitializeSeries(string endpoint)
     {
-        _initialized[endpoint] = true;
         _ = EventsOf(endpoint);
     }
 
@@ -71,7 +68,7 @@ public sealed class RolloutMetrics : IDisposable
     private IEnumerable<Measurement<long>> ObserveTotals(bool errors)
     {
         var totals = _evidence.Totals();
-        var series = totals.Keys.Concat(_initialized.Keys.SelectMany(endpoint => AllPaths.Select(path => (endpoint, path)))).Distinct();
+        var series = totals.Keys.Concat(_events.Keys.SelectMany(endpoint => AllPaths.Select(path => (endpoint, path)))).Distinct();
         foreach (var (endpoint, path) in series)
         {
             var (requests, failures) = totals.GetValueOrDefault((endpoint, path));
@@ -109,8 +106,7 @@ public sealed class RolloutMetrics : IDisposable
         _evidence.RecordComparison(endpoint, ComparisonKinds.Parity, ComparisonKinds.WholeSample, skipped: 1);
     }
 
-    private EndpointEventCounts EventsOf(string endpoint) =>
-        _events.TryGetValue(endpoint, out var counts) ? counts : _events.GetOrAdd(endpoint, static _ => new EndpointEventCounts());
+    private EndpointEventCounts EventsOf(string endpoint) => _events.GetOrAdd(endpoint, static _ => new EndpointEventCounts());
 
     private void ObserveEvents(string name, Func<EndpointEventCounts, long> count, string description) =>
         _meter.CreateObservableCounter(name, () => _events.Select(entry =>

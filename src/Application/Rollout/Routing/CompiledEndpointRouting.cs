@@ -65,7 +65,7 @@ public sealed class CompiledEndpointRouting
     {
         if (_percentage is <= 0 or >= 100)
         {
-            return _percentage >= 100;
+            return IsInPercentage(clientKey); // no hash at 0 or 100: nothing to remember
         }
 
         if (_assignments.TryGetValue(clientKey, out var inside))
