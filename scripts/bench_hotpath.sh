@@ -9,14 +9,21 @@
 #    (i)   the statistics summary through the whole pipeline (domain at 100 %, parity sampling 0 %),
 #    (ii)  the same domain handler on the benchmark-only bare route (same SQL, no MediatR, no behavior),
 #    (iii) (i) again through nginx: the strangler-fig proxy hop;
-# 3. BENCH_SAMPLING_PAIRS pairs of the summary with parity sampling at 0 % and at 100 % (under Parity:Budget),
+# 3. BENCH_ALTERNATING_RUNS runs of one connection alternating (i) and (ii) request by request: the server's own mean
+#    duration per route (http.server.request.duration) over the same seconds, so a slower or faster machine moment
+#    weighs on both routes alike (the pairs above are seconds apart, and this machine's speed changes between runs);
+# 4. BENCH_SAMPLING_PAIRS pairs of the summary with parity sampling at 0 % and at 100 % (under Parity:Budget),
 #    switched at run time through the operator API, then the parity report's sampled / compared / skipped counts;
-# 4. prints the medians, each ratio against its baseline of the same pair, and the spread of the ratios
+# 5. the same pairs and alternating runs again with Snapshots:Enabled=false (the API restarted on the same data), where
+#    the domain handler reads the rollups in PostgreSQL on every request: the issue's own set-up ("a bare endpoint doing
+#    the same SQL"), against the cached answer of 2-4, the pipeline's worst case;
+# 6. prints the medians, each ratio against its baseline of the same pair, and the spread of the ratios
 #    (also written to .data/bench-hotpath/results.md; raw wrk output in wrk.log).
 #
-# Knobs: BENCH_RECORDS (30000), BENCH_PAIRS (9), BENCH_SAMPLING_PAIRS (9), BENCH_DURATION (10s), BENCH_CONNECTIONS (8),
-# BENCH_PERIOD (7d), BENCH_PORT, BENCH_API_KEY. Everything runs on the same cores as the service: compare ratios, not
-# absolute numbers, and read the load average printed with them.
+# Knobs: BENCH_RECORDS (30000), BENCH_PAIRS (9), BENCH_ALTERNATING_RUNS (9), BENCH_SAMPLING_PAIRS (9), BENCH_SQL_PAIRS
+# (9; 0 skips step 5), BENCH_DURATION (10s), BENCH_CONNECTIONS (8), BENCH_PERIOD (7d), BENCH_PORT, BENCH_API_KEY.
+# Everything runs on the same cores as the service: compare ratios, not absolute numbers, and read the load average
+# printed with them.
 #
 # Why 10 s runs: the service does periodic work of its own whatever the route (the summary's snapshot is refreshed in the
 # background every Snapshots:…:FreshSeconds, 10 s; rollout evidence is published every 5 s). With shorter runs that
@@ -30,6 +37,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RECORDS="${BENCH_RECORDS:-30000}"
 PAIRS="${BENCH_PAIRS:-9}"
 SAMPLING_PAIRS="${BENCH_SAMPLING_PAIRS:-9}"
+ALTERNATING_RUNS="${BENCH_ALTERNATING_RUNS:-9}"
+SQL_PAIRS="${BENCH_SQL_PAIRS:-9}"
 DURATION="${BENCH_DURATION:-10s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-8}"
 PERIOD="${BENCH_PERIOD:-7d}"
@@ -102,19 +111,21 @@ rollout '{"percentage":100,"parity_sample_rate":0,"reason":"bench_hotpath"}'
 PIPELINED="${BASE}/api/v1/records/statistics/summary?period=${PERIOD}"
 BARE="${BASE}/api/v1/benchmarks/bare/statistics/summary?period=${PERIOD}"
 PROXIED="http://127.0.0.1:${NGINX_PORT}/api/v1/records/statistics/summary?period=${PERIOD}"
-for url in "${PIPELINED}" "${BARE}" "${PROXIED}"; do
-  for _ in $(seq 1 30); do curl -fs -o /dev/null -H "${AUTH}" "${url}" && break; sleep 0.5; done
-  status="$(curl -s -o /dev/null -H "${AUTH}" -w '%{http_code}' "${url}")"
-  [[ "${status}" == 200 ]] || { log "${url} answered ${status}"; exit 1; }
-  wrk -t1 -c"${CONNECTIONS}" -d5s -H "${AUTH}" "${url}" >/dev/null # warm-up: JIT and its tiering, pools, caches
-done
-[[ "$(curl -s -D - -o /dev/null -H "${AUTH}" "${PIPELINED}" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-served-by" { print $2 }')" == domain ]] \
-  || { log "the pipelined summary was not served by the domain path"; exit 1; }
-
-# The build, the ingest and the warm-up leave the load average high; runs started then measure their tail. Wait (at most
-# two minutes) for the 1-minute load average to fall below 1.
-for _ in $(seq 1 24); do awk '{ exit !($1 < 1.0) }' /proc/loadavg && break; sleep 5; done
-log "load average before the pairs: $(cut -d' ' -f1-3 /proc/loadavg)"
+warm_up() { # urls...
+  for url in "$@"; do
+    for _ in $(seq 1 30); do curl -fs -o /dev/null -H "${AUTH}" "${url}" && break; sleep 0.5; done
+    status="$(curl -s -o /dev/null -H "${AUTH}" -w '%{http_code}' "${url}")"
+    [[ "${status}" == 200 ]] || { log "${url} answered ${status}"; exit 1; }
+    wrk -t1 -c"${CONNECTIONS}" -d5s -H "${AUTH}" "${url}" >/dev/null # warm-up: JIT and its tiering, pools, caches
+  done
+  [[ "$(curl -s -D - -o /dev/null -H "${AUTH}" "${PIPELINED}" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-served-by" { print $2 }')" == domain ]] \
+    || { log "the pipelined summary was not served by the domain path"; exit 1; }
+  # The build, the ingest and the warm-up leave the load average high; runs started then measure their tail. Wait (at
+  # most two minutes) for the 1-minute load average to fall below 1.
+  for _ in $(seq 1 24); do awk '{ exit !($1 < 1.0) }' /proc/loadavg && break; sleep 5; done
+  log "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+warm_up "${PIPELINED}" "${BARE}" "${PROXIED}"
 
 PROBLEMS=0
 # The API process's own cost per request beside the rates: CPU time (utime + stime from /proc, in clock ticks) and bytes
@@ -145,6 +156,42 @@ for (( pair = 1; pair <= PAIRS; pair++ )); do
   for kind in ${ORDERS[$(( (pair - 1) % 3 ))]}; do measure "${kind}" "${pair}" "${URL[${kind}]}"; done
 done
 
+# One connection, the two routes alternating request by request (wrk's Lua request hook); per route the server's mean
+# duration from the http.server.request.duration histogram's sum and count on /metrics, before and after the run.
+cat >"${WORK}/alternate.lua" <<LUA
+local paths = { "${PIPELINED#"${BASE}"}", "${BARE#"${BASE}"}" }
+local i = 0
+wrk.headers["${AUTH%%:*}"] = "${AUTH#*: }"
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i % 2) + 1])
+end
+LUA
+route_durations() { # -> "pipelined_sum pipelined_count bare_sum bare_count" of the two routes' 200 answers
+  curl -fs "${BASE}/metrics" | awk -v p="http_route=\"${PIPELINED_ROUTE}\"" -v b="http_route=\"${BARE_ROUTE}\"" '
+    /^http_server_request_duration_seconds_(sum|count)\{/ && /http_response_status_code="200"/ {
+      r = index($0, p) ? "p" : index($0, b) ? "b" : ""; if (r == "") next
+      v[r ($0 ~ /_sum\{/ ? "s" : "n")] = $NF }
+    END { printf "%s %s %s %s\n", v["ps"] + 0, v["pn"] + 0, v["bs"] + 0, v["bn"] + 0 }'
+}
+PIPELINED_ROUTE="$(sed -E 's|^https?://[^/]+||; s|\?.*||' <<<"${PIPELINED}")"
+BARE_ROUTE="$(sed -E 's|^https?://[^/]+||; s|\?.*||' <<<"${BARE}")"
+alternate() { # kind run -> appends "kind run pipelined_us bare_us" to alternating.tsv
+  local before after out
+  before="$(route_durations)"
+  out="$(wrk -t1 -c1 -d"${DURATION}" -s "${WORK}/alternate.lua" "${BASE}")"
+  after="$(route_durations)"
+  echo "== $1 run $2 (alternating)"$'\n'"${out}" >>"${WORK}/wrk.log"
+  problems="$(wrk_problems "${out}")"
+  if [[ -n "${problems}" ]]; then log "PROBLEM: $1: ${problems}"; PROBLEMS=$((PROBLEMS + 1)); fi
+  awk -v k="$1" -v r="$2" -v a="${before}" -v z="${after}" 'BEGIN {
+    split(a, x, " "); split(z, y, " ")
+    printf "%s\t%s\t%.2f\t%.2f\n", k, r, (y[1] - x[1]) / (y[2] - x[2]) * 1e6, (y[3] - x[3]) / (y[4] - x[4]) * 1e6 }' \
+    | tee -a "${WORK}/alternating.tsv" >&2
+}
+log "alternating requests: ${ALTERNATING_RUNS} runs of wrk -t1 -c1 -d${DURATION}"
+for (( run = 1; run <= ALTERNATING_RUNS; run++ )); do alternate alternating "${run}"; done
+
 log "parity sampling 0 % vs 100 %: ${SAMPLING_PAIRS} pairs, order alternating"
 for (( pair = 1; pair <= SAMPLING_PAIRS; pair++ )); do
   for rate in $( (( pair % 2 == 1 )) && echo 0 100 || echo 100 0 ); do
@@ -157,12 +204,30 @@ rollout '{"parity_sample_rate":0,"reason":"bench_hotpath"}'
 PARITY="$(curl -fs -H "${AUTH}" "${BASE}/api/v1/admin/rollout/parity" | jq -c --arg e "${ENDPOINT}" \
   '.endpoints[] | select(.endpoint == $e) | {sampled, compared, skipped_for_budget, dropped_samples, mismatched}')"
 FAILS="$(grep -c '^fail:' "${WORK}/api.log" || true)"
+
+if (( SQL_PAIRS > 0 )); then
+  # The same routes with the domain handler reading PostgreSQL on every request (no snapshot), the API restarted on the
+  # same cluster and data; the rollout override (100 %, sampling 0 %) is stored there and applies again.
+  stop_api
+  cp "${WORK}/api.log" "${WORK}/api-snapshots.log"
+  BENCH_REUSE_PG_DATA=1 start_api Benchmarks__BareEndpoints=true Snapshots__Enabled=false
+  warm_up "${PIPELINED}" "${BARE}"
+  log "with SQL on every request: ${SQL_PAIRS} pairs of pipeline and bare, order alternating; ${ALTERNATING_RUNS} alternating runs"
+  for (( pair = 1; pair <= SQL_PAIRS; pair++ )); do
+    for kind in $( (( pair % 2 == 1 )) && echo pipelined bare || echo bare pipelined ); do
+      measure "sql-${kind}" "${pair}" "${URL[${kind}]}"
+    done
+  done
+  for (( run = 1; run <= ALTERNATING_RUNS; run++ )); do alternate sql-alternating "${run}"; done
+  FAILS=$((FAILS + $(grep -c '^fail:' "${WORK}/api.log" || true)))
+fi
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 stop_all
 
-python3 - "${WORK}/samples.tsv" >"${RESULTS}.tables" <<'PY'
+python3 - "${WORK}/samples.tsv" "${WORK}/alternating.tsv" >"${RESULTS}.tables" <<'PY'
 import statistics, sys
 rows = [line.split("\t") for line in open(sys.argv[1]) if line.strip()]
+alternating = [line.split("\t") for line in open(sys.argv[2]) if line.strip()]
 runs = {}
 for kind, pair, rps, p50, p99, cpu, allocated in rows:
     runs.setdefault(kind, {})[int(pair)] = (float(rps), float(p50), float(p99), float(cpu), float(allocated))
@@ -180,9 +245,11 @@ def compare(kind, baseline, label):
 print("| comparison (vs baseline of the same pair) | pairs | req/s | baseline req/s | req/s ratio (median) | ratio spread (min–max) "
       "| p50 ms (vs baseline) | p50 Δ µs (median) | p99 ms (vs baseline) | p99 ratio (median) |")
 print("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|")
-compare("pipelined", "bare", "pipeline vs bare endpoint (same SQL)")
+compare("pipelined", "bare", "pipeline vs bare endpoint (same handler, cached answer)")
 compare("proxied", "pipelined", "through nginx vs direct (strangler-fig hop)")
 compare("sampling-100", "sampling-0", "parity sampling 100 % vs 0 % (under Parity:Budget)")
+if "sql-pipelined" in runs:
+    compare("sql-pipelined", "sql-bare", "with SQL on every request: pipeline vs bare")
 
 def cost(kind, baseline, label):
     pairs = sorted(set(runs[kind]) & set(runs[baseline]))
@@ -198,6 +265,23 @@ print("| API process cost per request | CPU µs (vs baseline, medians) | CPU Δ 
 print("|---|---:|---:|---:|---|---:|---:|")
 cost("pipelined", "bare", "pipeline vs bare endpoint")
 cost("sampling-100", "sampling-0", "parity sampling 100 % vs 0 %")
+if "sql-pipelined" in runs:
+    cost("sql-pipelined", "sql-bare", "with SQL on every request: pipeline vs bare")
+
+print()
+print("| alternating requests, one connection (server's mean duration per route) | runs | pipeline µs | bare µs "
+      "| ratio (median) | ratio spread | Δ µs (median) | Δ / bare CPU µs per request of the pairs |")
+print("|---|---:|---:|---:|---:|---|---:|---:|")
+for kind, label, baseline in (("alternating", "cached answer (snapshot)", "bare"), ("sql-alternating", "with SQL on every request", "sql-bare")):
+    measured = [(float(p), float(b)) for k, _, p, b in alternating if k == kind]
+    if not measured:
+        continue
+    ratios = [p / b for p, b in measured]
+    deltas = [p - b for p, b in measured]
+    bare_cpu = statistics.median(runs[baseline][pair][3] for pair in runs[baseline])
+    print(f"| {label} | {len(measured)} | {statistics.median(p for p, _ in measured):.1f} | {statistics.median(b for _, b in measured):.1f} "
+          f"| **{statistics.median(ratios):.3f}** | {min(ratios):.3f}–{max(ratios):.3f} | {statistics.median(deltas):+.2f} "
+          f"| {statistics.median(deltas) / bare_cpu * 100:.1f} % of {bare_cpu:.1f} |")
 PY
 {
   echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(uname -r); wrk -t1 -c${CONNECTIONS} -d${DURATION} per run;"

@@ -29,7 +29,9 @@ public static class DependencyInjection
 
         // MediatR 5.1.0 has no usable DI extension here, so it is wired by hand. The mediator resolves handlers and
         // behaviors from the request's scope; it is MediatR's contract composed without MediatR 5.1's per-request LINQ.
-        services.AddScoped<IMediator, PipelineMediator>();
+        // Transient, not scoped: it holds nothing but the scope it was resolved from, and a scoped resolution costs every
+        // request a locked lookup and an insert in the scope's table (docs/performance.md, "Third round").
+        services.AddTransient<IMediator, PipelineMediator>();
         services.Scan(scan => scan.FromAssemblies(assembly)
             .AddClasses(classes => classes.AssignableTo(typeof(IRequestHandler<,>)))
             .AsImplementedInterfaces()

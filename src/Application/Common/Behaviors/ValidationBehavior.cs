@@ -12,17 +12,26 @@ namespace CameraMonitor.Application.Common.Behaviors;
 /// and then every validator of the request, before routing, so both paths see only valid input. A singleton (its
 /// validators are): nothing of it is created per request. Validators run synchronously unless they turn out to have
 /// asynchronous rules (FluentValidation refuses those synchronously; the validator is then run asynchronously from
-/// that request on), which spares the async machinery on every request of the common, synchronous kind.
+/// that request on), which spares the async machinery on every request of the common, synchronous kind. A query value that
+/// passed once is not validated again (<see cref="ValidatedQueryValues{TRequest}"/>, for queries whose validation depends
+/// on their value alone).
 /// </summary>
 public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
-    : IPipelineBehavior<TRequest, TResponse>
+    : IPipelineBehavior<TRequest, TResponse> where TRequest : notnull
 {
     private readonly IValidator<TRequest>[] _validators = validators.ToArray();
     private volatile bool _asynchronous;
+    private volatile ValidatedQueryValues<TRequest>? _passed = ValidatedQueryValues<TRequest>.For(validators);
 
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken,
         RequestHandlerDelegate<TResponse> next)
     {
+        var passed = _passed;
+        if (passed?.Passed(request) == true)
+        {
+            return next();
+        }
+
         var unstorable = RequestValueInspector.Inspect(request!);
         if (unstorable.Count > 0)
         {
@@ -57,11 +66,14 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
         }
         catch (AsyncValidatorInvokedSynchronouslyException)
         {
+            // An asynchronous rule reads something besides the request (a repository): its outcome is not the value's.
+            _passed = null;
             _asynchronous = true;
             return ValidateAsyncThenHandle(request, cancellationToken, next);
         }
 
         ThrowIfAny(failures);
+        passed?.RememberPassed(request);
         return next();
     }
 
