@@ -8,6 +8,14 @@ namespace CameraMonitor.Application.Rollout.Routing;
 /// </summary>
 public static class LegacyHandlers
 {
+    /// <summary>
+    /// For a caller that has the registry injected (a singleton, which the container builds into the caller's factory):
+    /// the routing asks on every request, and resolving the registry from the request's scope each time was a
+    /// resolution more per request (docs/performance.md, "Third round").
+    /// </summary>
+    public static bool Exist<TRequest, TResponse>(IServiceProviderIsService registry) =>
+        registry.IsService(typeof(ILegacyHandler<TRequest, TResponse>));
+
     public static bool Exist<TRequest, TResponse>(IServiceProvider services) =>
         services.GetService<IServiceProviderIsService>() is { } registry
             ? registry.IsService(typeof(ILegacyHandler<TRequest, TResponse>))

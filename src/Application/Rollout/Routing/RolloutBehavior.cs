@@ -23,6 +23,7 @@ namespace CameraMonitor.Application.Rollout.Routing;
 /// </summary>
 public sealed class RolloutBehavior<TRequest, TResponse>(
     IServiceProvider services,
+    IServiceProviderIsService registry,
     IRolloutRouter router,
     RequestContext requestContext,
     ServedBy servedBy,
@@ -39,7 +40,7 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken,
         RequestHandlerDelegate<TResponse> next)
     {
-        if (!LegacyHandlers.Exist<TRequest, TResponse>(services))
+        if (!LegacyHandlers.Exist<TRequest, TResponse>(registry))
         {
             return next();
         }
