@@ -177,7 +177,7 @@ route_durations() { # -> "pipelined_sum pipelined_count bare_sum bare_count" of 
 PIPELINED_ROUTE="$(sed -E 's|^https?://[^/]+||; s|\?.*||' <<<"${PIPELINED}")"
 BARE_ROUTE="$(sed -E 's|^https?://[^/]+||; s|\?.*||' <<<"${BARE}")"
 alternate() { # kind run -> appends "kind run pipelined_us bare_us" to alternating.tsv
-  local before after out
+  local before after out problems
   before="$(route_durations)"
   out="$(wrk -t1 -c1 -d"${DURATION}" -s "${WORK}/alternate.lua" "${BASE}")"
   after="$(route_durations)"

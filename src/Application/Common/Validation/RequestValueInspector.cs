@@ -153,7 +153,8 @@ public static class RequestValueInspector
         return Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), instance).Compile();
     }
 
-    private static bool AlwaysInBounds(Type type) =>
+    /// <summary>Numbers, flags, enums, durations and ids: values no bound can refuse.</summary>
+    internal static bool AlwaysInBounds(Type type) =>
         type.IsPrimitive || type.IsEnum || type == typeof(decimal) || type == typeof(TimeSpan) || type == typeof(Guid);
 
     private static string WireName(PropertyInfo property) =>

@@ -63,8 +63,8 @@ public sealed class ValidatedQueryValues<TRequest> where TRequest : notnull
         type.GetProperty("EqualityContract", BindingFlags.NonPublic | BindingFlags.Instance) is not null;
 
     private static bool IsPlainValue(Type type) =>
-        type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(DateTime)
-        || type == typeof(DateTimeOffset) || type == typeof(DateOnly) || type == typeof(TimeSpan) || type == typeof(Guid);
+        RequestValueInspector.AlwaysInBounds(type) || type == typeof(string) || type == typeof(DateTime)
+        || type == typeof(DateTimeOffset) || type == typeof(DateOnly);
 
     private static bool HasNoDependencies(Type validatorType) =>
         validatorType.GetConstructors().All(constructor => constructor.GetParameters().Length == 0);

@@ -24,6 +24,7 @@ namespace CameraMonitor.Application.Rollout.DarkLaunch;
 /// </summary>
 public sealed class DarkLaunchBehavior<TRequest, TResponse>(
     IServiceProvider services,
+    IServiceProviderIsService registry,
     IServiceScopeFactory scopes,
     IRolloutRouter router,
     RequestContext requestContext,
@@ -41,7 +42,7 @@ public sealed class DarkLaunchBehavior<TRequest, TResponse>(
     {
         if (state.Get(Endpoint) is not { DarkLaunchSampleRate: > 0 } endpoint
             || Random.Shared.NextDouble() * 100 >= endpoint.DarkLaunchSampleRate
-            || !LegacyHandlers.Exist<TRequest, TResponse>(services))
+            || !LegacyHandlers.Exist<TRequest, TResponse>(registry))
         {
             return next();
         }
