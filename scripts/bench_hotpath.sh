@@ -21,7 +21,8 @@
 #    (also written to .data/bench-hotpath/results.md; raw wrk output in wrk.log).
 #
 # Knobs: BENCH_RECORDS (30000), BENCH_PAIRS (9), BENCH_ALTERNATING_RUNS (9), BENCH_SAMPLING_PAIRS (9), BENCH_SQL_PAIRS
-# (9; 0 skips step 5), BENCH_DURATION (10s), BENCH_CONNECTIONS (8), BENCH_PERIOD (7d), BENCH_PORT, BENCH_API_KEY.
+# (9; 0 skips step 5; BENCH_PAIRS and BENCH_ALTERNATING_RUNS 0 skip theirs), BENCH_API_SETTINGS (NAME=VALUE words for the
+# API's environment, e.g. Parity__Budget__ShadowMillisecondsPerSecond=10), BENCH_DURATION (10s), BENCH_CONNECTIONS (8), BENCH_PERIOD (7d), BENCH_PORT, BENCH_API_KEY.
 # Everything runs on the same cores as the service: compare ratios, not absolute numbers, and read the load average
 # printed with them.
 #
@@ -67,8 +68,10 @@ log "building Release"
 build_api
 rm -rf "${WORK}"
 mkdir -p "${WORK}/load" "${WORK}/nginx"
+: >"${WORK}/samples.tsv"; : >"${WORK}/alternating.tsv"
 python3 "${ROOT}/scripts/bench_data.py" "${WORK}/load" batch "${RECORDS}" 1000 30 1
-start_api Benchmarks__BareEndpoints=true
+# shellcheck disable=SC2086 # BENCH_API_SETTINGS is a list of NAME=VALUE words
+start_api Benchmarks__BareEndpoints=true ${BENCH_API_SETTINGS:-}
 log "loading ${RECORDS} detections"
 ingest_files "${WORK}"/load/*.json
 psql_q "VACUUM ANALYZE"
@@ -192,12 +195,15 @@ alternate() { # kind run -> appends "kind run pipelined_us bare_us" to alternati
 log "alternating requests: ${ALTERNATING_RUNS} runs of wrk -t1 -c1 -d${DURATION}"
 for (( run = 1; run <= ALTERNATING_RUNS; run++ )); do alternate alternating "${run}"; done
 
-log "parity sampling 0 % vs 100 %: ${SAMPLING_PAIRS} pairs, order alternating"
+# BENCH_SAMPLING_RATE (100) is the rate of the "sampling-100" runs; 0 makes them an A/A control of the p99's noise.
+SAMPLING_RATE="${BENCH_SAMPLING_RATE:-100}"
+log "parity sampling 0 % vs ${SAMPLING_RATE} %: ${SAMPLING_PAIRS} pairs, order alternating"
 for (( pair = 1; pair <= SAMPLING_PAIRS; pair++ )); do
-  for rate in $( (( pair % 2 == 1 )) && echo 0 100 || echo 100 0 ); do
+  for kind in $( (( pair % 2 == 1 )) && echo 0 100 || echo 100 0 ); do
+    rate=$(( kind == 100 ? SAMPLING_RATE : 0 ))
     rollout "{\"parity_sample_rate\":${rate},\"reason\":\"bench_hotpath\"}"
     sleep 1 # let the previous setting's queued shadow work drain out of this pair's window
-    measure "sampling-${rate}" "${pair}" "${PIPELINED}"
+    measure "sampling-${kind}" "${pair}" "${PIPELINED}"
   done
 done
 rollout '{"parity_sample_rate":0,"reason":"bench_hotpath"}'
@@ -210,7 +216,8 @@ if (( SQL_PAIRS > 0 )); then
   # same cluster and data; the rollout override (100 %, sampling 0 %) is stored there and applies again.
   stop_api
   cp "${WORK}/api.log" "${WORK}/api-snapshots.log"
-  BENCH_REUSE_PG_DATA=1 start_api Benchmarks__BareEndpoints=true Snapshots__Enabled=false
+  # shellcheck disable=SC2086
+  BENCH_REUSE_PG_DATA=1 start_api Benchmarks__BareEndpoints=true Snapshots__Enabled=false ${BENCH_API_SETTINGS:-}
   warm_up "${PIPELINED}" "${BARE}"
   log "with SQL on every request: ${SQL_PAIRS} pairs of pipeline and bare, order alternating; ${ALTERNATING_RUNS} alternating runs"
   for (( pair = 1; pair <= SQL_PAIRS; pair++ )); do
@@ -233,6 +240,8 @@ for kind, pair, rps, p50, p99, cpu, allocated in rows:
     runs.setdefault(kind, {})[int(pair)] = (float(rps), float(p50), float(p99), float(cpu), float(allocated))
 
 def compare(kind, baseline, label):
+    if kind not in runs or baseline not in runs:  # that step was switched off (BENCH_*PAIRS=0)
+        return
     pairs = sorted(set(runs[kind]) & set(runs[baseline]))
     ratios = [runs[kind][p][0] / runs[baseline][p][0] for p in pairs]
     p50_delta = [(runs[kind][p][1] - runs[baseline][p][1]) * 1000 for p in pairs]
@@ -252,6 +261,8 @@ if "sql-pipelined" in runs:
     compare("sql-pipelined", "sql-bare", "with SQL on every request: pipeline vs bare")
 
 def cost(kind, baseline, label):
+    if kind not in runs or baseline not in runs:
+        return
     pairs = sorted(set(runs[kind]) & set(runs[baseline]))
     med = lambda k, i: statistics.median(runs[k][p][i] for p in pairs)
     cpu_delta = [runs[kind][p][3] - runs[baseline][p][3] for p in pairs]

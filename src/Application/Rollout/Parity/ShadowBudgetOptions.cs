@@ -16,14 +16,16 @@ public sealed class ShadowBudgetOptions
     /// <summary>
     /// Milliseconds of shadow work (the comparisons' wall time, all workers together) the instance may spend per second;
     /// the bucket starts with ten seconds' worth (<see cref="ShadowBudget.StartingSeconds"/>) and later saves up at most two
-    /// (<see cref="ShadowBudget.SavedSeconds"/>). 20 is 2 % of one core's time if the shadow work kept a core busy: cheap
+    /// (<see cref="ShadowBudget.SavedSeconds"/>). 5 is 0.5 % of one core's time if the shadow work kept a core busy: cheap
     /// comparisons are held by <see cref="ComparisonsPerSecond"/>, heavy ones (a statistics query over raw rows) by this.
-    /// Was 50 until the hot-path runs of 2026-12-02: a heavy comparison holds a core for ≈ 10 ms, and at 50 ms/s that share
-    /// of the time showed in the statistics summary's p99 at a 100 % sample rate (+21 % in one run); at 20, a summary
-    /// comparison still runs ≈ 1.4 times a second under full sampling: 50 samples (a plan step's default minimum) in
-    /// ≈ 40 s.
+    /// The share of time a heavy comparison holds a core is the share of requests that wait behind it on a saturated
+    /// instance, and a p99 moves as soon as that share nears 1 %: at a 100 % sample rate on the statistics summary
+    /// (≈ 10 ms per comparison) the p99 rose by 23 % at 20 ms/s (the default until 2026-12-02 10:40 UTC; 50 before 05:40)
+    /// against 0 % in an A/A control of the same runs (docs/performance.md, "Fourth round"). At 5 a summary comparison
+    /// still runs about every two seconds under full sampling: 50 samples (a plan step's default minimum) in ≈ 100 s of a
+    /// step's 300.
     /// </summary>
-    public double ShadowMillisecondsPerSecond { get; set; } = 20;
+    public double ShadowMillisecondsPerSecond { get; set; } = 5;
 
     /// <summary>Comparisons running at the same time (parity: background workers; dark launch: shadows in flight).</summary>
     public int MaxWorkers { get; set; } = 1;
