@@ -4,6 +4,7 @@ using CameraMonitor.Application.Common.Faults;
 using CameraMonitor.Application.Common.Idempotency;
 using CameraMonitor.Application.Common.Persistence;
 using CameraMonitor.Application.Rollout.DarkLaunch;
+using CameraMonitor.Application.Rollout.Parity;
 using CameraMonitor.Application.Rollout.Routing;
 using CameraMonitor.Application.Statistics.Common;
 using CameraMonitor.Application.SystemInfo;
@@ -40,10 +41,12 @@ public static class DependencyInjection
         DefaultTypeMap.MatchNamesWithUnderscores = true;
 
         // Read when first needed, not now: the host may start a local PostgreSQL and set it after building.
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(
-            configuration.GetConnectionString(PersistenceOptions.ConnectionStringName)
-            ?? throw new InvalidOperationException(
-                $"ConnectionStrings:{PersistenceOptions.ConnectionStringName} is not set.")).Build());
+        string ConnectionString() => configuration.GetConnectionString(PersistenceOptions.ConnectionStringName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{PersistenceOptions.ConnectionStringName} is not set.");
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(ConnectionString()).Build());
+        services.AddSingleton(p => ShadowDataSource.Build(ConnectionString(),
+            p.GetRequiredService<IOptions<ParityOptions>>().Value.Budget.MaxWorkers
+            + p.GetRequiredService<IOptions<DarkLaunchOptions>>().Value.Budget.MaxWorkers));
         services.AddOptions<DatabaseFaultOptions>().Bind(configuration.GetSection(DatabaseFaultOptions.SectionName))
             .Validate(o => o.ConflictRetries is >= 0 and <= 10 && o.ConflictRetryDelayMilliseconds is >= 1 and <= 5000
                            && o.RetryAfterSeconds is >= 1 and <= 3600,
@@ -56,7 +59,11 @@ public static class DependencyInjection
             p.GetRequiredService<ILogger<CameraMirrorReconciler>>()));
         services.AddSingleton<IAfterCommitReconciler>(p => p.GetRequiredService<CameraMirrorReconciler>());
         services.AddHostedService(p => p.GetRequiredService<CameraMirrorReconciler>());
-        services.AddScoped<DbSession>();
+        // A shadow scope is marked as one before anything in it is resolved (ShadowScope.Create), so its session is built
+        // on the shadow pool from the start.
+        services.AddScoped(p => new DbSession(
+            p.GetRequiredService<ShadowScope>().IsShadow ? p.GetRequiredService<ShadowDataSource>().DataSource : p.GetRequiredService<NpgsqlDataSource>(),
+            p.GetRequiredService<ConflictRetry>(), p.GetServices<IAfterCommitReconciler>(), p.GetRequiredService<ILogger<DbSession>>()));
         services.AddScoped<IDbSession>(p => p.GetRequiredService<DbSession>());
         services.AddScoped<IUnitOfWork>(p => p.GetRequiredService<DbSession>());
         services.AddScoped<IWriteCapture>(p => p.GetRequiredService<DbSession>());

@@ -43,7 +43,7 @@ public sealed class ParityWorker(
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = ShadowScope.Create(scopes);
             var result = await work.RunAsync(scope.ServiceProvider, stoppingToken);
             var counted = tracker.Record(result);
             if (counted.Count > 0)

@@ -1,4 +1,5 @@
 using CameraMonitor.Application.Common.Errors;
+using CameraMonitor.Application.Rollout.Parity;
 using CameraMonitor.Application.Rollout.Routing;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ public static class DarkLaunchShadow
     public static async Task<DarkLaunchOutcome> RunAsync<TRequest, TResponse>(IServiceScopeFactory scopes, TRequest request,
         ServedPath path, CancellationToken cancellationToken) where TRequest : IRequest<TResponse>
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = ShadowScope.Create(scopes);
         var services = scope.ServiceProvider;
         Func<CancellationToken, Task<TResponse>> handle = path == ServedPath.Domain
             ? ct => services.GetRequiredService<IRequestHandler<TRequest, TResponse>>().Handle(request, ct)

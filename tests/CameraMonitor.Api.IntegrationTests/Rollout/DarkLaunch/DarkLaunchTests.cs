@@ -57,6 +57,23 @@ public sealed class DarkLaunchTests(StatisticsApiFixture api) : IClassFixture<St
     }
 
     [Fact]
+    public async Task CreateCamera_TheShadowRunsOnTheShadowPool_NotOnTheRequestsOne()
+    {
+        // An application name of this host's own, so that only its connections are counted in pg_stat_activity.
+        var name = "dark-" + Guid.NewGuid().ToString("N")[..12];
+        using var host = Host("CreateCamera", 100, settings: ("ConnectionStrings:Postgres", $"{api.ConnectionString};Application Name={name}"));
+
+        using var response = await CreateAsync(host, "dl_shadow_pool", forceDomain: true);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(1, Counts(await ReportAsync(host, "CreateCamera")).Item2);
+        const string Named = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = @name";
+        Assert.True(await api.ScalarAsync<long>(Named, new { name }) >= 1, "the request's pool");
+        Assert.True(await api.ScalarAsync<long>(Named, new { name = name + ShadowDataSource.ApplicationNameSuffix }) >= 1,
+            "the shadow opened no connection of the shadow pool");
+    }
+
+    [Fact]
     public async Task CreateCamera_WhenTheDomainWritesAnotherRow_IsARowMismatchNamingTableAndColumn()
     {
         using var host = Host("CreateCamera", 100, s => s.DomainWritesAnotherLocation());

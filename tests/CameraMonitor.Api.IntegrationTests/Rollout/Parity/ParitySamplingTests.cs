@@ -3,7 +3,10 @@ using System.Text.Json;
 using CameraMonitor.Api.IntegrationTests.Infrastructure;
 using CameraMonitor.Api.IntegrationTests.Rollout.Admin;
 using CameraMonitor.Application.Cameras.ListCameras;
+using CameraMonitor.Application.Rollout.Parity;
 using CameraMonitor.Application.Rollout.Routing;
+using CameraMonitor.Infrastructure.Persistence;
+using Dapper;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -179,6 +182,53 @@ public sealed class ParitySamplingTests(ApiFixture api) : IClassFixture<ApiFixtu
         }, Bound, "every sample being reported");
         Assert.Equal((3L, 1L, 2L), (report.GetProperty("sampled").GetInt64(), report.GetProperty("compared").GetInt64(),
             report.GetProperty("skipped_for_budget").GetInt64()));
+    }
+
+    [Fact]
+    public async Task AShadowScope_QueriesWithoutParallelWorkers_OnConnectionsNamedAsShadow()
+    {
+        var scopes = api.Factory.Services.GetRequiredService<IServiceScopeFactory>();
+
+        var (requestWorkers, requestName) = await SettingsAsync(scopes.CreateAsyncScope());
+        var (shadowWorkers, shadowName) = await SettingsAsync(ShadowScope.Create(scopes));
+
+        Assert.NotEqual("0", requestWorkers);
+        Assert.False(requestName.EndsWith(ShadowDataSource.ApplicationNameSuffix, StringComparison.Ordinal), requestName);
+        Assert.Equal("0", shadowWorkers);
+        Assert.Equal(requestName.Length > 0 ? requestName + ShadowDataSource.ApplicationNameSuffix : "cameramonitor-shadow", shadowName);
+    }
+
+    [Fact]
+    public async Task ParityComparisons_RunOnTheShadowPool_NotOnTheRequestsOne()
+    {
+        // An application name of this host's own, so that only its connections are counted in pg_stat_activity.
+        var name = "parity-" + Guid.NewGuid().ToString("N")[..12];
+        using var host = Host(_ => { }, ("ConnectionStrings:Postgres", $"{api.ConnectionString};Application Name={name}"));
+
+        await SampleAsync(host, forceDomain: true);
+
+        Assert.True(await ConnectionsNamedAsync(name) >= 1, "the requests' pool");
+        Assert.True(await ConnectionsNamedAsync(name + ShadowDataSource.ApplicationNameSuffix) >= 1,
+            "the comparisons' legacy reruns opened no connection of the shadow pool");
+    }
+
+    private static async Task<(string ParallelWorkers, string ApplicationName)> SettingsAsync(AsyncServiceScope scope)
+    {
+        await using (scope)
+        {
+            var connection = await scope.ServiceProvider.GetRequiredService<IDbSession>().ConnectionAsync(CancellationToken.None);
+            return (await connection.ExecuteScalarAsync<string>("SELECT current_setting('max_parallel_workers_per_gather')") ?? "",
+                await connection.ExecuteScalarAsync<string>("SELECT current_setting('application_name')") ?? "");
+        }
+    }
+
+    // Idle connections stay in their pool (and in pg_stat_activity) long after the sample: Npgsql closes them after minutes.
+    private async Task<long> ConnectionsNamedAsync(string applicationName)
+    {
+        await using var connection = await api.DataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = @applicationName",
+            new { applicationName });
     }
 
     private WebApplicationFactory<Program> Host(Action<IServiceCollection> services, params (string Key, string Value)[] settings) =>
