@@ -78,7 +78,6 @@ public static class DependencyInjection
         services.AddScoped<RequestContext>();
         services.AddScoped<ServedBy>();
         services.AddScoped<ResponseProvenance>();
-        services.AddScoped<ShadowScope>();
         services.AddSingleton<HostInfo>();
         services.AddMetrics();
         services.AddOptions<EvidenceOptions>().Bind(configuration.GetSection(EvidenceOptions.SectionName))

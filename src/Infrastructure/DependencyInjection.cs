@@ -59,14 +59,11 @@ public static class DependencyInjection
             p.GetRequiredService<ILogger<CameraMirrorReconciler>>()));
         services.AddSingleton<IAfterCommitReconciler>(p => p.GetRequiredService<CameraMirrorReconciler>());
         services.AddHostedService(p => p.GetRequiredService<CameraMirrorReconciler>());
-        // A shadow scope is marked as one before anything in it is resolved (ShadowScope.Create), so its session is built
-        // on the shadow pool from the start.
-        services.AddScoped(p => new DbSession(
-            p.GetRequiredService<ShadowScope>().IsShadow ? p.GetRequiredService<ShadowDataSource>().DataSource : p.GetRequiredService<NpgsqlDataSource>(),
-            p.GetRequiredService<ConflictRetry>(), p.GetServices<IAfterCommitReconciler>(), p.GetRequiredService<ILogger<DbSession>>()));
+        services.AddScoped<DbSession>();
         services.AddScoped<IDbSession>(p => p.GetRequiredService<DbSession>());
         services.AddScoped<IUnitOfWork>(p => p.GetRequiredService<DbSession>());
         services.AddScoped<IWriteCapture>(p => p.GetRequiredService<DbSession>());
+        services.AddScoped<IShadowConnections>(p => p.GetRequiredService<DbSession>());
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddScoped<ICameraRepository, CameraRepository>();

@@ -2,6 +2,7 @@ using System.Data;
 using CameraMonitor.Application.Common.Faults;
 using CameraMonitor.Application.Common.Persistence;
 using CameraMonitor.Application.Rollout.DarkLaunch;
+using CameraMonitor.Application.Rollout.Parity;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -13,10 +14,13 @@ namespace CameraMonitor.Infrastructure.Persistence;
 /// failed during COMMIT is reported as <see cref="CommitOutcomeUnknownException"/>, never as a plain failure; and a
 /// rollback that fails is logged beside the original error, which stays the one thrown.
 /// </summary>
+/// <param name="shadowDataSource">The connections of shadow work (<see cref="UseShadowConnections"/>); absent where a session
+/// is built by hand for one purpose (tests, tools).</param>
 public sealed class DbSession(NpgsqlDataSource dataSource, ConflictRetry conflictRetry,
-    IEnumerable<IAfterCommitReconciler> reconcilers, ILogger<DbSession> logger)
-    : IDbSession, IUnitOfWork, IWriteCapture, IAsyncDisposable, IDisposable
+    IEnumerable<IAfterCommitReconciler> reconcilers, ILogger<DbSession> logger, ShadowDataSource? shadowDataSource = null)
+    : IDbSession, IUnitOfWork, IWriteCapture, IShadowConnections, IAsyncDisposable, IDisposable
 {
+    private NpgsqlDataSource _connections = dataSource;
     private readonly List<Func<CancellationToken, Task>> _afterCommit = [];
     private readonly List<Func<CancellationToken, Task>> _beforeCommit = [];
     private NpgsqlConnection? _connection;
@@ -32,7 +36,18 @@ public sealed class DbSession(NpgsqlDataSource dataSource, ConflictRetry conflic
             await DropConnectionAsync();
         }
 
-        return _connection ??= await dataSource.OpenConnectionAsync(cancellationToken);
+        return _connection ??= await _connections.OpenConnectionAsync(cancellationToken);
+    }
+
+    public void UseShadowConnections()
+    {
+        if (_connection is not null)
+        {
+            throw new InvalidOperationException("The session already has a connection of the requests' pool.");
+        }
+
+        _connections = shadowDataSource?.DataSource
+            ?? throw new InvalidOperationException("This session was built without the shadow connections.");
     }
 
     public async Task ResetAsync()

@@ -4,8 +4,9 @@ using Npgsql;
 namespace CameraMonitor.Infrastructure.Persistence;
 
 /// <summary>
-/// The connections shadow work runs on (scopes marked by <see cref="ShadowScope"/>): parity comparisons and dark-launch
-/// shadows. Built from the same connection string as the requests' pool, with three differences:
+/// The connections shadow work runs on: parity comparisons and dark-launch shadows, in the scopes of
+/// <see cref="ShadowScope"/>, whose session switches to them (<see cref="IShadowConnections"/>). Built from the same
+/// connection string as the requests' pool, with three differences:
 /// <list type="bullet">
 /// <item>PostgreSQL's parallel query is off (max_parallel_workers_per_gather=0): a shadow query keeps at most one core
 /// busy, so the shadow budget, which charges a comparison's wall time, charges what it costs the machine. The summary's

@@ -3,23 +3,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CameraMonitor.Application.Rollout.Parity;
 
 /// <summary>
-/// Marks a DI scope as shadow work (a parity comparison, a dark-launch shadow) so that its database session takes its
-/// connection from the shadow pool (Infrastructure's <c>ShadowDataSource</c>: parallel query off, its own connections,
-/// its own application_name) rather than from the pool requests wait on. Scoped; unmarked in every request's scope.
+/// Where shadow work (a parity comparison, a dark-launch shadow) runs: a DI scope of its own whose database session takes
+/// its connection from the shadow connections (<see cref="IShadowConnections"/>), never from the pool requests wait on.
+/// A request's scope pays nothing for it: the switch is made here, not asked on every request.
 /// </summary>
-public sealed class ShadowScope
+public static class ShadowScope
 {
-    public bool IsShadow { get; private set; }
-
-    /// <summary>A new scope marked as shadow work before anything in it is resolved (its database session is built on the shadow pool).</summary>
+    /// <summary>A new scope whose database session is switched to the shadow connections before anything in it runs.</summary>
     public static AsyncServiceScope Create(IServiceScopeFactory scopes)
     {
         var scope = scopes.CreateAsyncScope();
-        if (scope.ServiceProvider.GetService<ShadowScope>() is { } shadow)
-        {
-            shadow.IsShadow = true;
-        }
-
+        scope.ServiceProvider.GetService<IShadowConnections>()?.UseShadowConnections();
         return scope;
     }
 }
