@@ -21,8 +21,10 @@
 #    (also written to .data/bench-hotpath/results.md; raw wrk output in wrk.log).
 #
 # Knobs: BENCH_RECORDS (30000), BENCH_PAIRS (9), BENCH_ALTERNATING_RUNS (9), BENCH_SAMPLING_PAIRS (9), BENCH_SQL_PAIRS
-# (9; 0 skips step 5; BENCH_PAIRS and BENCH_ALTERNATING_RUNS 0 skip theirs), BENCH_API_SETTINGS (NAME=VALUE words for the
-# API's environment, e.g. Parity__Budget__ShadowMillisecondsPerSecond=10), BENCH_DURATION (10s), BENCH_CONNECTIONS (8), BENCH_PERIOD (7d), BENCH_PORT, BENCH_API_KEY.
+# (9; 0 skips step 5; BENCH_PAIRS and BENCH_ALTERNATING_RUNS 0 skip theirs too), BENCH_SAMPLING_RATE (100; 0 makes the
+# sampling pairs an A/A control), BENCH_API_SETTINGS (NAME=VALUE words for the API's environment, e.g.
+# Parity__Budget__ShadowMillisecondsPerSecond=10), BENCH_DURATION (10s), BENCH_CONNECTIONS (8), BENCH_PERIOD (7d),
+# BENCH_PORT, BENCH_API_KEY.
 # Everything runs on the same cores as the service: compare ratios, not absolute numbers, and read the load average
 # printed with them.
 #
