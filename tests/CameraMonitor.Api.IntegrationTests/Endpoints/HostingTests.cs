@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using CameraMonitor.Api.IntegrationTests.Infrastructure;
+using CameraMonitor.Api.IntegrationTests.Telemetry;
 
 namespace CameraMonitor.Api.IntegrationTests.Endpoints;
 
+[Collection(ScrapeCollection.Name)]
 public sealed class HostingTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Theory]

@@ -7,6 +7,7 @@ namespace CameraMonitor.Api.IntegrationTests.Telemetry;
 /// deploy/ ships a Grafana dashboard and Prometheus alert rules; a renamed instrument would leave them silently empty.
 /// The service's own scrape must name every metric they use, and every rollout series must exist before any traffic.
 /// </summary>
+[Collection(ScrapeCollection.Name)]
 public sealed partial class DashboardMetricsTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     public static TheoryData<string> DeployFiles => new()
