@@ -20,8 +20,8 @@ public sealed class ShadowBudgetOptions
     /// comparisons are held by <see cref="ComparisonsPerSecond"/>, heavy ones (a statistics query over raw rows) by this.
     /// The share of time a heavy comparison holds a core is the share of requests that wait behind it on a saturated
     /// instance, and a p99 moves as soon as that share nears 1 %: at a 100 % sample rate on the statistics summary
-    /// (≈ 10 ms per comparison) the p99 rose by 23 % at 20 ms/s (the default until 2026-12-02 10:40 UTC; 50 before 05:40)
-    /// against 0 % in an A/A control of the same runs (docs/performance.md, "Fourth round"). At 5 a summary comparison
+    /// (≈ 10 ms per comparison) the p99 rose by 23 % at 20 ms/s (the default until 2026-12-02 10:27 UTC; 50 before 05:40)
+    /// against 0.4 % in an A/A control of the same runs (docs/performance.md, "Fourth round"). At 5 a summary comparison
     /// still runs about every two seconds under full sampling: 50 samples (a plan step's default minimum) in ≈ 100 s of a
     /// step's 300.
     /// </summary>
