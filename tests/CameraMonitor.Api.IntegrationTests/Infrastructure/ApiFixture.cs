@@ -1,6 +1,7 @@
 using CameraMonitor.Api.IntegrationTests.Contract;
 using CameraMonitor.Api.Security;
 using CameraMonitor.Testing;
+using Dapper;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -113,6 +114,18 @@ public class ApiFixture : DatabaseFixture
     /// </summary>
     public Task ResetEvidenceAsync() => ExecuteAsync(
         "DELETE FROM rollout_evidence_slices; DELETE FROM rollout_evidence_comparisons; DELETE FROM rollout_evidence_instances");
+
+    /// <summary>
+    /// Connections to this fixture's database whose application_name is <paramref name="applicationName"/>. Idle pooled
+    /// connections count too (Npgsql closes them after minutes), so it shows which pools a host has used.
+    /// </summary>
+    public async Task<long> ConnectionsNamedAsync(string applicationName)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = @applicationName",
+            new { applicationName });
+    }
 
     /// <summary>
     /// A client of <paramref name="factory"/> whose every /api/v1 exchange is checked against the served OpenAPI

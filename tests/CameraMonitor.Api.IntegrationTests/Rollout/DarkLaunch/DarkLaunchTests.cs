@@ -67,9 +67,8 @@ public sealed class DarkLaunchTests(StatisticsApiFixture api) : IClassFixture<St
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(1, Counts(await ReportAsync(host, "CreateCamera")).Item2);
-        const string Named = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = @name";
-        Assert.True(await api.ScalarAsync<long>(Named, new { name }) >= 1, "the request's pool");
-        Assert.True(await api.ScalarAsync<long>(Named, new { name = name + ShadowDataSource.ApplicationNameSuffix }) >= 1,
+        Assert.True(await api.ConnectionsNamedAsync(name) >= 1, "the request's pool");
+        Assert.True(await api.ConnectionsNamedAsync(name + ShadowDataSource.ApplicationNameSuffix) >= 1,
             "the shadow opened no connection of the shadow pool");
     }
 

@@ -207,8 +207,8 @@ public sealed class ParitySamplingTests(ApiFixture api) : IClassFixture<ApiFixtu
 
         await SampleAsync(host, forceDomain: true);
 
-        Assert.True(await ConnectionsNamedAsync(name) >= 1, "the requests' pool");
-        Assert.True(await ConnectionsNamedAsync(name + ShadowDataSource.ApplicationNameSuffix) >= 1,
+        Assert.True(await api.ConnectionsNamedAsync(name) >= 1, "the requests' pool");
+        Assert.True(await api.ConnectionsNamedAsync(name + ShadowDataSource.ApplicationNameSuffix) >= 1,
             "the comparisons' legacy reruns opened no connection of the shadow pool");
     }
 
@@ -220,15 +220,6 @@ public sealed class ParitySamplingTests(ApiFixture api) : IClassFixture<ApiFixtu
             return (await connection.ExecuteScalarAsync<string>("SELECT current_setting('max_parallel_workers_per_gather')") ?? "",
                 await connection.ExecuteScalarAsync<string>("SELECT current_setting('application_name')") ?? "");
         }
-    }
-
-    // Idle connections stay in their pool (and in pg_stat_activity) long after the sample: Npgsql closes them after minutes.
-    private async Task<long> ConnectionsNamedAsync(string applicationName)
-    {
-        await using var connection = await api.DataSource.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<long>(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = @applicationName",
-            new { applicationName });
     }
 
     private WebApplicationFactory<Program> Host(Action<IServiceCollection> services, params (string Key, string Value)[] settings) =>
