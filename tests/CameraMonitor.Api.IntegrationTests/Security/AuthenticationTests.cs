@@ -101,6 +101,22 @@ public sealed class AuthenticationTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.False(ApiKeyHash.TryRunCommand(["--urls", "http://127.0.0.1:5000"], output));
     }
 
+    [Fact]
+    public void StoredHash_IsWorkedOutOnce_AndFollowsAChangedKeyOrKeyHash()
+    {
+        var options = new ApiKeyOptions { Key = "first-key-0123456789" };
+
+        var first = options.Hash();
+
+        Assert.Same(first, options.Hash()); // not hashed again per request
+        Assert.Equal(ApiKeyHash.Of("first-key-0123456789"), first);
+        options.Key = "second-key-0123456789";
+        Assert.Equal(ApiKeyHash.Of("second-key-0123456789"), options.Hash());
+        options.Key = string.Empty;
+        options.KeyHash = ApiKeyHash.HexOf("third-key-0123456789");
+        Assert.Equal(ApiKeyHash.Of("third-key-0123456789"), options.Hash());
+    }
+
     [Theory]
     [InlineData("Key")]
     [InlineData("KeyHash")]
