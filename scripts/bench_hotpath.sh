@@ -45,7 +45,8 @@ SQL_PAIRS="${BENCH_SQL_PAIRS:-9}"
 DURATION="${BENCH_DURATION:-10s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-8}"
 PERIOD="${BENCH_PERIOD:-7d}"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# shellcheck source=scripts/bench_lib.sh
+source "${ROOT}/scripts/bench_lib.sh"
 PORT="${BENCH_PORT:-$(free_port)}"
 NGINX_PORT="$(free_port)"
 BASE="http://127.0.0.1:${PORT}"
@@ -55,8 +56,6 @@ PG_DATA="${ROOT}/.data/bench-hotpath-postgres"
 RESULTS="${WORK}/results.md"
 ENDPOINT=GetStatisticsSummary
 BENCH_NAME=hotpath
-# shellcheck source=scripts/bench_lib.sh
-source "${ROOT}/scripts/bench_lib.sh"
 NGINX_PID=""
 stop_all() {
   if [[ -n "${NGINX_PID}" ]] && kill -0 "${NGINX_PID}" 2>/dev/null; then kill -TERM "${NGINX_PID}"; fi
@@ -163,15 +162,7 @@ done
 
 # One connection, the two routes alternating request by request (wrk's Lua request hook); per route the server's mean
 # duration from the http.server.request.duration histogram's sum and count on /metrics, before and after the run.
-cat >"${WORK}/alternate.lua" <<LUA
-local paths = { "${PIPELINED#"${BASE}"}", "${BARE#"${BASE}"}" }
-local i = 0
-wrk.headers["${AUTH%%:*}"] = "${AUTH#*: }"
-request = function()
-  i = i + 1
-  return wrk.format("GET", paths[(i % 2) + 1])
-end
-LUA
+write_alternating_lua "${WORK}/alternate.lua" "${PIPELINED#"${BASE}"}" "${BARE#"${BASE}"}"
 route_durations() { # -> "pipelined_sum pipelined_count bare_sum bare_count" of the two routes' 200 answers
   curl -fs "${BASE}/metrics" | awk -v p="http_route=\"${PIPELINED_ROUTE}\"" -v b="http_route=\"${BARE_ROUTE}\"" '
     /^http_server_request_duration_seconds_(sum|count)\{/ && /http_response_status_code="200"/ {

@@ -1,8 +1,24 @@
-# Shared by scripts/bench.sh and scripts/bench_hotpath.sh (sourced, not run): logging, tools, starting and stopping the
-# API on its own fresh PostgreSQL, batch ingest over HTTP and wrk output parsing. The caller sets ROOT, WORK, PG_DATA,
-# BASE, AUTH and BENCH_NAME before sourcing.
+# Shared by the bench_*.sh and profile_hotpath.sh scripts (sourced, not run): logging, tools, a free port, starting and
+# stopping the API on its own fresh PostgreSQL, batch ingest over HTTP, alternating requests and wrk output parsing. The
+# functions read ROOT, WORK, PG_DATA, BASE, AUTH and BENCH_NAME when they run; the caller sets those before calling them.
 
 API_PID=""
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# write_alternating_lua FILE PATH1 PATH2: a wrk script whose requests alternate between two paths (with AUTH's header),
+# request by request, so that both routes share every second of a run (bench_hotpath.sh, profile_hotpath.sh).
+write_alternating_lua() {
+  cat >"$1" <<LUA
+local paths = { "$2", "$3" }
+local i = 0
+wrk.headers["${AUTH%%:*}"] = "${AUTH#*: }"
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i % 2) + 1])
+end
+LUA
+}
 
 log() { printf '[%s %s] %s\n' "${BENCH_NAME:-bench}" "$(date -u +%H:%M:%S)" "$*" >&2; }
 

@@ -23,7 +23,8 @@ RECORDS="${BENCH_RECORDS:-30000}"
 CONNECTION_COUNTS="${PROFILE_CONNECTIONS:-8 1}"
 SECONDS_PER_RUN="${PROFILE_SECONDS:-20}"
 HZ="${PROFILE_HZ:-1999}"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# shellcheck source=scripts/bench_lib.sh
+source "${ROOT}/scripts/bench_lib.sh"
 PORT="${BENCH_PORT:-$(free_port)}"
 BASE="http://127.0.0.1:${PORT}"
 AUTH="X-Api-Key: ${BENCH_API_KEY:-dev-admin-key-change-me}"
@@ -31,8 +32,6 @@ WORK="${ROOT}/.data/profile-hotpath"
 PG_DATA="${ROOT}/.data/profile-hotpath-postgres"
 RESULTS="${WORK}/results.md"
 BENCH_NAME=profile
-# shellcheck source=scripts/bench_lib.sh
-source "${ROOT}/scripts/bench_lib.sh"
 trap stop_api EXIT
 ensure_packages wrk
 command -v perf >/dev/null || ensure_packages linux-perf
@@ -49,15 +48,8 @@ psql_q "VACUUM ANALYZE"
 curl -fs -o /dev/null -X PUT -H "${AUTH}" -H 'Content-Type: application/json' \
   --data '{"percentage":100,"parity_sample_rate":0,"reason":"profile_hotpath"}' "${BASE}/api/v1/admin/rollout/endpoints/GetStatisticsSummary"
 
-cat >"${WORK}/alternate.lua" <<LUA
-local paths = { "/api/v1/records/statistics/summary?period=7d", "/api/v1/benchmarks/bare/statistics/summary?period=7d" }
-local i = 0
-wrk.headers["${AUTH%%:*}"] = "${AUTH#*: }"
-request = function()
-  i = i + 1
-  return wrk.format("GET", paths[(i % 2) + 1])
-end
-LUA
+write_alternating_lua "${WORK}/alternate.lua" /api/v1/records/statistics/summary?period=7d \
+  /api/v1/benchmarks/bare/statistics/summary?period=7d
 log "warming up (JIT tiering, pools, the snapshot)"
 for _ in 1 2 3; do wrk -t1 -c8 -d10s -s "${WORK}/alternate.lua" "${BASE}" >/dev/null; done
 
