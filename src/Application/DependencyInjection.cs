@@ -72,6 +72,8 @@ public static class DependencyInjection
         services.AddSingleton<IFeatureDefinitionProvider, RolloutFeatureDefinitionProvider>();
         services.AddFeatureManagement();
         services.AddSingleton<IRolloutRouter, RolloutRouter>();
+        // What the routing behavior keeps of each request type (a singleton per type): it finds it without a lookup.
+        services.AddSingleton(typeof(RoutedEndpoint<,>));
 
         services.AddScoped<CommandTransaction>();
         services.AddScoped<RolloutChanges>();

@@ -5,8 +5,8 @@ namespace CameraMonitor.Application.Rollout.Evidence;
 /// <summary>
 /// This instance's rollout evidence since the last publish, in memory: per endpoint × path × routing group the
 /// requests, failures and a <see cref="LatencyHistogram"/>, and per endpoint × kind × field the comparison counts.
-/// Recording on the request path is a dictionary lookup of an existing cell and a few interlocked increments: no
-/// lock, no allocation once the cell exists. <see cref="Drain"/> (the publisher, every interval) takes the counts and
+/// Recording an attempt is a few interlocked increments in its <see cref="AttemptCounter"/>, which the routing keeps per
+/// endpoint (no lookup) and which counts per processor: no lock, no allocation once the counter exists. <see cref="Drain"/> (the publisher, every interval) takes the counts and
 /// resets them; a count recorded while draining lands in this slice or the next, never in none or both.
 /// Memory is bounded by the number of endpoints, paths, groups and compared fields, not by traffic. Each attempt cell also
 /// keeps this process's lifetime totals, never drained, which the OpenTelemetry request and error counters observe
@@ -14,22 +14,20 @@ namespace CameraMonitor.Application.Rollout.Evidence;
 /// </summary>
 public sealed class EvidenceRecorder
 {
-    private readonly ConcurrentDictionary<AttemptKey, AttemptCell> _attempts = new();
+    private readonly ConcurrentDictionary<AttemptKey, AttemptCounter> _attempts = new();
     private readonly ConcurrentDictionary<ComparisonKey, ComparisonCell> _comparisons = new();
 
-    public void RecordAttempt(string endpoint, string path, string group, double milliseconds, bool failed)
-    {
-        var cell = _attempts.GetOrAdd(new AttemptKey(endpoint, path, group), static _ => new AttemptCell());
-        Interlocked.Increment(ref cell.Requests);
-        Interlocked.Increment(ref cell.TotalRequests);
-        if (failed)
-        {
-            Interlocked.Increment(ref cell.Failures);
-            Interlocked.Increment(ref cell.TotalFailures);
-        }
+    public void RecordAttempt(string endpoint, string path, string group, double milliseconds, bool failed) =>
+        Attempts(endpoint, path, group).Record(milliseconds, failed);
 
-        cell.Latency.Record(milliseconds);
-    }
+    /// <summary>
+    /// The counters of one endpoint, path and routing group, created at their first use and never removed (a drain resets
+    /// them in place), so a caller may keep them: the routing does, per endpoint (<see cref="Routing.RoutedEndpoint{TRequest,TResponse}"/>),
+    /// which spares each request the three-string key's hash and lookup.
+    /// </summary>
+    /// <param name="group">How the path was chosen (<see cref="RouteGroups"/>): the percentage split or a steering rule.</param>
+    public AttemptCounter Attempts(string endpoint, string path, string group) =>
+        _attempts.GetOrAdd(new AttemptKey(endpoint, path, group), static _ => new AttemptCounter());
 
     /// <summary>Adds to one comparison row (see <see cref="ComparisonKinds"/> for what each count means per kind and field).</summary>
     public void RecordComparison(string endpoint, string kind, string field, long samples = 0, long mismatched = 0, long noise = 0,
@@ -50,8 +48,8 @@ public sealed class EvidenceRecorder
         foreach (var (key, cell) in _attempts)
         {
             var (requests, failures) = totals.GetValueOrDefault((key.Endpoint, key.Path));
-            totals[(key.Endpoint, key.Path)] = (requests + Interlocked.Read(ref cell.TotalRequests),
-                failures + Interlocked.Read(ref cell.TotalFailures));
+            var (cellRequests, cellFailures) = cell.Totals();
+            totals[(key.Endpoint, key.Path)] = (requests + cellRequests, failures + cellFailures);
         }
 
         return totals;
@@ -63,9 +61,7 @@ public sealed class EvidenceRecorder
         var attempts = new List<AttemptSlice>();
         foreach (var (key, cell) in _attempts)
         {
-            var requests = Interlocked.Exchange(ref cell.Requests, 0);
-            var failures = Interlocked.Exchange(ref cell.Failures, 0);
-            var latency = cell.Latency.Drain();
+            var (requests, failures, latency) = cell.Drain();
             if (requests != 0 || failures != 0 || latency.Count != 0)
             {
                 attempts.Add(new AttemptSlice(key.Endpoint, key.Path, key.Group, requests, failures, latency.ToCounts()));
@@ -98,15 +94,6 @@ public sealed class EvidenceRecorder
     private readonly record struct AttemptKey(string Endpoint, string Path, string Group);
 
     private readonly record struct ComparisonKey(string Endpoint, string Kind, string Field);
-
-    private sealed class AttemptCell
-    {
-        public readonly LatencyHistogram Latency = new();
-        public long Requests;
-        public long Failures;
-        public long TotalRequests;
-        public long TotalFailures;
-    }
 
     private sealed class ComparisonCell
     {

@@ -58,11 +58,14 @@ public sealed class RolloutMetrics : IDisposable
         _ = EventsOf(endpoint);
     }
 
-    /// <param name="group">How the path was chosen (<see cref="RouteGroups"/>): the percentage split or a steering rule.</param>
-    public void RecordAttempt(string endpoint, string path, string group, double milliseconds, bool failed)
+    /// <summary>
+    /// One attempt: its duration in the histogram, and the attempt in the evidence (<paramref name="attempts"/>: the
+    /// recorder's counters of the endpoint, path and routing group, which the caller keeps).
+    /// </summary>
+    public void RecordAttempt(AttemptCounter attempts, string endpoint, string path, double milliseconds, bool failed)
     {
         _duration.Record(milliseconds, new TagList { { "endpoint", endpoint }, { "path", path } });
-        _evidence.RecordAttempt(endpoint, path, group, milliseconds, failed);
+        attempts.Record(milliseconds, failed);
     }
 
     private IEnumerable<Measurement<long>> ObserveTotals(bool errors)

@@ -14,15 +14,18 @@ namespace CameraMonitor.Application.Rollout.Parity;
 /// <remarks>
 /// Called by <see cref="RolloutBehavior{TRequest,TResponse}"/>, which knows the path that answered, rather than being a
 /// pipeline behavior of its own: a behavior costs every request a resolution, a closure and a delegate of MediatR's
-/// pipeline, and at rate 0 (most endpoints, most of the time) the whole of sampling is one lookup of the endpoint's state.
+/// pipeline. The caller passes the endpoint's rollout in force, which it keeps per state version
+/// (<see cref="RoutedEndpoint{TRequest,TResponse}"/>): at rate 0 (most endpoints, most of the time) the whole of sampling
+/// is then a few field reads.
 /// </remarks>
-public sealed class ParitySampler(IRolloutState state, ParityQueue queue)
+public sealed class ParitySampler(ParityQueue queue)
 {
-    public void Offer<TRequest, TResponse>(string endpoint, TRequest request, ServedPath served, TResponse response)
+    public void Offer<TRequest, TResponse>(string endpoint, EffectiveEndpointRollout rollout, TRequest request, ServedPath served,
+        TResponse response)
         where TRequest : IRequest<TResponse>
     {
         if (request is ICommandMarker || response is null || served is not (ServedPath.Domain or ServedPath.Legacy)
-            || state.Get(endpoint) is not { ParitySampleRate: > 0 } rollout
+            || rollout.ParitySampleRate <= 0
             || Random.Shared.NextDouble() * 100 >= rollout.ParitySampleRate)
         {
             return;

@@ -5,9 +5,9 @@ namespace CameraMonitor.Application.Rollout.Routing;
 /// <summary>
 /// Whether a request has a legacy handler, asked of the container's registry instead of by resolving one: the legacy
 /// handler (and the statement-timeout wrapper around it) is then only built for requests that go to legacy. Callers have
-/// the registry injected (a singleton the container builds into their factory): the routing asks on every request, and
-/// resolving the registry from the request's scope each time was a resolution more per request (docs/performance.md,
-/// "Third round").
+/// the registry injected (a singleton the container builds into their factory), not resolved from the request's scope
+/// (docs/performance.md, "Third round"). The routing asks once per request type (<see cref="RoutedEndpoint{TRequest,TResponse}"/>);
+/// the dark launch asks for the commands it has drawn.
 /// </summary>
 public static class LegacyHandlers
 {

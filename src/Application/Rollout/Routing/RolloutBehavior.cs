@@ -23,29 +23,26 @@ namespace CameraMonitor.Application.Rollout.Routing;
 /// </summary>
 public sealed class RolloutBehavior<TRequest, TResponse>(
     IServiceProvider services,
-    IServiceProviderIsService registry,
-    IRolloutRouter router,
+    RoutedEndpoint<TRequest, TResponse> endpoint,
     RequestContext requestContext,
     ServedBy servedBy,
-    RolloutMetrics metrics,
-    ParitySampler paritySampler,
     IInfrastructureFaults faults,
     ILogger<RolloutBehavior<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse> where TRequest : IRequest<TResponse>
 {
-    private static readonly string Endpoint = EndpointNames.Of(typeof(TRequest));
+    private static readonly string Endpoint = RoutedEndpoint<TRequest, TResponse>.Name;
     private static readonly string SpanName = RolloutTracing.SpanName(Endpoint);
     private static readonly string FallbackSpanName = RolloutTracing.FallbackSpanName(Endpoint);
 
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken,
         RequestHandlerDelegate<TResponse> next)
     {
-        if (!LegacyHandlers.Exist<TRequest, TResponse>(registry))
+        if (!endpoint.HasLegacy)
         {
             return next();
         }
 
-        var decided = router.DecideAsync(Endpoint, requestContext);
+        var decided = endpoint.DecideAsync(requestContext);
         return decided.IsCompletedSuccessfully
             ? Route(decided.Result, request, cancellationToken, next)
             : RouteWhenDecidedAsync(decided, request, cancellationToken, next);
@@ -121,7 +118,7 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
                 throw;
             }
 
-            metrics.RecordFallback(Endpoint);
+            endpoint.RecordFallback();
             using var fallbackSpan = trace.RecordFallback(FallbackSpanName, exception);
             RolloutLog.FallingBack(logger, exception, Endpoint, requestContext.ClientKey);
             await services.GetRequiredService<IUnitOfWork>().ResetAsync();
@@ -132,11 +129,11 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
     private void DomainAnswered(TRequest request, string group, long started, TResponse response)
     {
         RecordDomainAttempt(group, started, failed: false);
-        paritySampler.Offer(Endpoint, request, ServedPath.Domain, response);
+        endpoint.OfferForParity(request, ServedPath.Domain, response);
     }
 
     private void RecordDomainAttempt(string group, long started, bool failed) =>
-        metrics.RecordAttempt(Endpoint, ServedPath.Domain.ToName(), group, Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed);
+        endpoint.RecordAttempt(ServedPath.Domain, group, Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed);
 
     private async Task<bool> FallbackCanHelpAsync(Exception exception, CancellationToken cancellationToken)
     {
@@ -180,10 +177,10 @@ public sealed class RolloutBehavior<TRequest, TResponse>(
         }
         finally
         {
-            metrics.RecordAttempt(Endpoint, path.ToName(), group, Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed);
+            endpoint.RecordAttempt(path, group, Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed);
         }
 
-        paritySampler.Offer(Endpoint, request, path, response); // a fallback's answer is not sampled: the domain just failed
+        endpoint.OfferForParity(request, path, response); // a fallback's answer is not sampled: the domain just failed
         return response;
     }
 }

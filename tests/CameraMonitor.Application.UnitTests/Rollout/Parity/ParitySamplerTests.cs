@@ -13,7 +13,7 @@ namespace CameraMonitor.Application.UnitTests.Rollout.Parity;
 public sealed class ParitySamplerTests : IDisposable
 {
     private const string Endpoint = "Sample";
-    private readonly IRolloutState _state = Substitute.For<IRolloutState>();
+    private EffectiveEndpointRollout _rollout = null!;
     private readonly ServedBy _servedBy = new();
     private readonly ServiceProvider _services;
     private readonly ParityQueue _queue;
@@ -42,7 +42,7 @@ public sealed class ParitySamplerTests : IDisposable
     [InlineData(ServedPath.Legacy)]
     public void Offer_AQueryServedByEitherPath_IsQueuedAtRate100(ServedPath path)
     {
-        Sampler().Offer(Endpoint, new SampleQuery(), path, "answer");
+        Sampler().Offer(Endpoint, _rollout, new SampleQuery(), path, "answer");
 
         Assert.True(_queue.Reader.TryRead(out _));
     }
@@ -52,7 +52,7 @@ public sealed class ParitySamplerTests : IDisposable
     {
         SampleRate(0);
 
-        Sampler().Offer(Endpoint, new SampleQuery(), ServedPath.Domain, "answer");
+        Sampler().Offer(Endpoint, _rollout, new SampleQuery(), ServedPath.Domain, "answer");
 
         Assert.False(_queue.Reader.TryRead(out _));
     }
@@ -60,7 +60,7 @@ public sealed class ParitySamplerTests : IDisposable
     [Fact]
     public void Offer_AFallback_IsNotSampled()
     {
-        Sampler().Offer(Endpoint, new SampleQuery(), ServedPath.LegacyFallback, "answer");
+        Sampler().Offer(Endpoint, _rollout, new SampleQuery(), ServedPath.LegacyFallback, "answer");
 
         Assert.False(_queue.Reader.TryRead(out _));
     }
@@ -68,7 +68,7 @@ public sealed class ParitySamplerTests : IDisposable
     [Fact]
     public void Offer_ACommand_IsNeverSampled()
     {
-        Sampler().Offer(Endpoint, new SampleCommand(), ServedPath.Domain, "answer");
+        Sampler().Offer(Endpoint, _rollout, new SampleCommand(), ServedPath.Domain, "answer");
 
         Assert.False(_queue.Reader.TryRead(out _));
     }
@@ -77,7 +77,7 @@ public sealed class ParitySamplerTests : IDisposable
     public async Task ShadowRun_OfALegacyServedQuery_RunsTheDomainHandler_AndLeavesTheCallersServedByAlone()
     {
         _servedBy.Path = ServedPath.Legacy;
-        Sampler().Offer(Endpoint, new SampleQuery(), ServedPath.Legacy, "answer");
+        Sampler().Offer(Endpoint, _rollout, new SampleQuery(), ServedPath.Legacy, "answer");
         Assert.True(_queue.Reader.TryRead(out var work));
 
         await using var scope = _services.CreateAsyncScope();
@@ -100,15 +100,15 @@ public sealed class ParitySamplerTests : IDisposable
             QueueCapacity = 10,
             Budget = new ShadowBudgetOptions { ComparisonsPerSecond = 1, Burst = 1 },
         }), metrics, clock);
-        var sampler = new ParitySampler(_state, queue);
+        var sampler = new ParitySampler(queue);
 
         for (var i = 0; i < 3; i++)
         {
-            sampler.Offer(Endpoint, new SampleQuery(), ServedPath.Domain, "answer");
+            sampler.Offer(Endpoint, _rollout, new SampleQuery(), ServedPath.Domain, "answer");
         }
 
         clock.Advance(TimeSpan.FromSeconds(1));
-        sampler.Offer(Endpoint, new SampleQuery(), ServedPath.Domain, "answer");
+        sampler.Offer(Endpoint, _rollout, new SampleQuery(), ServedPath.Domain, "answer");
 
         Assert.Equal(2, Drain(queue).Count); // the first one and the one after the refill; nothing of the two refused
         var sampling = metrics.Evidence.Drain(DateTime.UnixEpoch, DateTime.UnixEpoch).Comparisons
@@ -144,10 +144,9 @@ public sealed class ParitySamplerTests : IDisposable
         return works;
     }
 
-    private void SampleRate(double rate) => _state.Get(Arg.Any<string>())
-        .Returns(new EffectiveEndpointRollout("Sample", 0, RolloutSources.Default, [], [], rate));
+    private void SampleRate(double rate) => _rollout = new EffectiveEndpointRollout(Endpoint, 0, RolloutSources.Default, [], [], rate);
 
-    private ParitySampler Sampler() => new(_state, _queue);
+    private ParitySampler Sampler() => new(_queue);
 
     public sealed record SampleQuery : IQuery<string>;
 

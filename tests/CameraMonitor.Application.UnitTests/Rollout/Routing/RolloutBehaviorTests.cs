@@ -305,8 +305,7 @@ public sealed class RolloutBehaviorTests : IDisposable
     [Fact]
     public async Task Handle_WhenTheRequestHasNoLegacyHandler_PassesThroughWithoutRouting()
     {
-        var behavior = new RolloutBehavior<UnroutedQuery, string>(_services, _services.GetRequiredService<IServiceProviderIsService>(), _router, new RequestContext(), _servedBy,
-            _metrics, new ParitySampler(_state, _parityQueue), _faults, NullLogger<RolloutBehavior<UnroutedQuery, string>>.Instance);
+        var behavior = Behavior<UnroutedQuery>();
 
         var response = await behavior.Handle(new UnroutedQuery(), CancellationToken.None, () => Task.FromResult("admin"));
 
@@ -336,8 +335,10 @@ public sealed class RolloutBehaviorTests : IDisposable
     private void RouteTo(bool domain) => _router.DecideAsync(Arg.Any<string>(), Arg.Any<RequestContext>())
         .Returns(new RoutingDecision(domain, "percentage"));
 
-    private RolloutBehavior<TRequest, string> Behavior<TRequest>() where TRequest : IRequest<string> => new(_services, _services.GetRequiredService<IServiceProviderIsService>(), _router, new RequestContext(),
-        _servedBy, _metrics, new ParitySampler(_state, _parityQueue), _faults, NullLogger<RolloutBehavior<TRequest, string>>.Instance);
+    private RolloutBehavior<TRequest, string> Behavior<TRequest>() where TRequest : IRequest<string> => new(_services,
+        new RoutedEndpoint<TRequest, string>(_services.GetRequiredService<IServiceProviderIsService>(), _router, _state, _metrics,
+            new ParitySampler(_parityQueue)),
+        new RequestContext(), _servedBy, _faults, NullLogger<RolloutBehavior<TRequest, string>>.Instance);
 
     public sealed record SampleQuery : IQuery<string>;
 
