@@ -6,7 +6,8 @@
 #
 # 1. builds the API in Release and starts it like bench_hotpath.sh (Development, demo data, Benchmarks:BareEndpoints=true,
 #    BENCH_RECORDS detections loaded over HTTP), with the runtime's perf map on and W^X off so that perf can name
-#    JIT-compiled frames;
+#    JIT-compiled frames, and PROFILE_API_SETTINGS (NAME=VALUE words, e.g. Snapshots__Enabled=false for SQL on every
+#    request, as in bench_hotpath.sh's step 5);
 # 2. for each connection count in PROFILE_CONNECTIONS ("8 1"), runs wrk with requests alternating between the pipelined
 #    summary and the bare route for PROFILE_SECONDS (20) under `perf record -g` (software clock, PROFILE_HZ = 1999);
 # 3. attributes every sample whose stack holds one route's own request delegate (the delegates ASP.NET Core generates
@@ -41,7 +42,8 @@ build_api
 rm -rf "${WORK}"
 mkdir -p "${WORK}/load"
 python3 "${ROOT}/scripts/bench_data.py" "${WORK}/load" batch "${RECORDS}" 1000 30 1
-start_api Benchmarks__BareEndpoints=true DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+# shellcheck disable=SC2086 # PROFILE_API_SETTINGS is a list of NAME=VALUE words (e.g. Snapshots__Enabled=false: SQL on every request)
+start_api Benchmarks__BareEndpoints=true DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 ${PROFILE_API_SETTINGS:-}
 log "loading ${RECORDS} detections"
 ingest_files "${WORK}"/load/*.json
 psql_q "VACUUM ANALYZE"
