@@ -6,8 +6,9 @@ namespace CameraMonitor.Application.Rollout.Evidence;
 /// This instance's rollout evidence since the last publish, in memory: per endpoint × path × routing group the
 /// requests, failures and a <see cref="LatencyHistogram"/>, and per endpoint × kind × field the comparison counts.
 /// Recording an attempt is a few interlocked increments in its <see cref="AttemptCounter"/>, which the routing keeps per
-/// endpoint (no lookup) and which counts per processor: no lock, no allocation once the counter exists. <see cref="Drain"/> (the publisher, every interval) takes the counts and
-/// resets them; a count recorded while draining lands in this slice or the next, never in none or both.
+/// endpoint (no lookup) and which counts per processor: no lock, no allocation once the counter exists.
+/// <see cref="Drain"/> (the publisher, every interval) takes the counts and resets them; a count recorded while draining
+/// lands in this slice or the next, never in none or both.
 /// Memory is bounded by the number of endpoints, paths, groups and compared fields, not by traffic. Each attempt cell also
 /// keeps this process's lifetime totals, never drained, which the OpenTelemetry request and error counters observe
 /// (<see cref="RolloutMetrics"/>), so the request path counts an attempt once, here.
