@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MathNet.Numerics.Statistics;
 
 namespace CameraMonitor.Benchmarks;
 
@@ -55,7 +56,7 @@ internal static class InterleavedPipelineRun
                 var ratios = nanoseconds[i].Zip(nanoseconds[0], (x, baseline) => x / baseline).ToList();
                 var deltas = nanoseconds[i].Zip(nanoseconds[0], (x, baseline) => x - baseline).ToList();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {cases[i].Name} | {Median(nanoseconds[i]):F0} | {Median(deltas):+0;-0;0} | {Median(ratios):F3} ({ratios.Min():F3}–{ratios.Max():F3}) | {bytes[i]:F0} | {bytes[i] - bytes[0]:+0;-0;0} |"));
+                    $"| {cases[i].Name} | {nanoseconds[i].Median():F0} | {deltas.Median():+0;-0;0} | {ratios.Median():F3} ({ratios.Min():F3}–{ratios.Max():F3}) | {bytes[i]:F0} | {bytes[i] - bytes[0]:+0;-0;0} |"));
             }
         }
         finally
@@ -76,11 +77,5 @@ internal static class InterleavedPipelineRun
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         return (elapsed.TotalNanoseconds / count, (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)count);
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

@@ -24,25 +24,23 @@ namespace CameraMonitor.Application.Rollout.DarkLaunch;
 /// </summary>
 public sealed class DarkLaunchBehavior<TRequest, TResponse>(
     IServiceProvider services,
-    IServiceProviderIsService registry,
+    RoutedEndpoint<TRequest, TResponse> routed,
     IServiceScopeFactory scopes,
-    IRolloutRouter router,
     RequestContext requestContext,
     ServedBy servedBy,
     IOptions<DarkLaunchOptions> options,
-    IRolloutState state,
     DarkLaunchTracker tracker,
     ILogger<DarkLaunchBehavior<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse> where TRequest : IRequest<TResponse>, ICommandMarker
 {
-    private static readonly string Endpoint = EndpointNames.Of(typeof(TRequest));
+    private static readonly string Endpoint = RoutedEndpoint<TRequest, TResponse>.Name;
 
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken,
         RequestHandlerDelegate<TResponse> next)
     {
-        if (state.Get(Endpoint) is not { DarkLaunchSampleRate: > 0 } endpoint
+        if (routed.CurrentRollout() is not { DarkLaunchSampleRate: > 0 } endpoint
             || Random.Shared.NextDouble() * 100 >= endpoint.DarkLaunchSampleRate
-            || !LegacyHandlers.Exist<TRequest, TResponse>(registry))
+            || !routed.HasLegacy)
         {
             return next();
         }
@@ -53,7 +51,7 @@ public sealed class DarkLaunchBehavior<TRequest, TResponse>(
     private async Task<TResponse> DarkLaunchAsync(TRequest request, EffectiveEndpointRollout endpoint, CancellationToken cancellationToken,
         RequestHandlerDelegate<TResponse> next)
     {
-        var decision = await router.DecideAsync(Endpoint, requestContext);
+        var decision = await routed.DecideAsync(requestContext);
         if (decision.ByKillSwitch)
         {
             return await next();

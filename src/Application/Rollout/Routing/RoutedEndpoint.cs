@@ -8,7 +8,7 @@ namespace CameraMonitor.Application.Rollout.Routing;
 /// <summary>
 /// One routed request type as <see cref="RolloutBehavior{TRequest,TResponse}"/> sees it on every request: its endpoint
 /// name, whether it has a legacy handler, its routing decision, its attempt counters per path and routing group, its
-/// rollout in force (for the parity draw) and its fallback count. A singleton per request type (an open generic
+/// rollout in force (for the parity and dark-launch draws) and its fallback count. A singleton per request type (an open generic
 /// registration), so the container builds it into the routing behavior's factory and a request finds it without a lookup.
 /// </summary>
 /// <remarks>
@@ -51,13 +51,13 @@ public sealed class RoutedEndpoint<TRequest, TResponse>(
 
     /// <summary>Offers an answer to the parity sampler with the endpoint's rollout in force.</summary>
     public void OfferForParity(TRequest request, ServedPath served, TResponse response) =>
-        paritySampler.Offer(Name, Rollout(), request, served, response);
+        paritySampler.Offer(Name, CurrentRollout(), request, served, response);
 
     /// <summary>
     /// The endpoint's rollout, read again when the state's version has moved. The version is read first, so a rollout
     /// built after a change it did not see is kept under the older version and read again at the next call.
     /// </summary>
-    private EffectiveEndpointRollout Rollout()
+    public EffectiveEndpointRollout CurrentRollout()
     {
         var version = state.Version;
         var kept = _rollout;
