@@ -14,6 +14,15 @@ MEDIATOR = "RequestPipeline`2"
 ATTEMPT = "RolloutBehavior`2[System.__Canon,System.__Canon]::Attempt("
 HANDLER = re.compile(r"GetStatisticsSummaryHandler|StatisticsReadModel|StatisticsSnapshots|DependencyInjection\+<>c::<AddInfrastructure>")
 DELEGATE = re.compile(r"lambda_method\d+\(")
+# After an await (with SQL, most of a request) the generated delegate is no longer on the stack: the code that runs when
+# PostgreSQL answers is called by the awaited code's completion, innermost first (the handler finishing, then the
+# routing's continuation, the endpoint method's, the response's). A sample there belongs to a route when a frame only
+# that route runs is on its stack: its endpoint method's state machine, or (pipelined) a frame of the pipeline itself.
+ROUTE_FRAMES = {
+    "pipelined": re.compile(r"StatisticsEndpoints\+<GetStatisticsSummary>|RequestPipeline`2|PipelineMediator|"
+                            r"RolloutBehavior`2|ValidationBehavior`2|RoutedEndpoint`2"),
+    "bare": re.compile(r"BenchmarkEndpoints\+<GetBareStatisticsSummary>"),
+}
 
 path, requests, hz, connections = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 per_route = requests / 2
@@ -58,9 +67,25 @@ for delegate, routes in seen_with.items():
             owner[delegate] = route
 
 under = collections.Counter()
+whole = collections.Counter()
+continued = {"pipelined": collections.Counter(), "bare": collections.Counter()}
+
+
+def innermost_own(frames):
+    """The innermost frame of our own code (or OpenTelemetry's) that the sample ran in or under."""
+    return readable(next((f for f in frames if "CameraMonitor" in f or "OpenTelemetry" in f), frames[0]))
+
 pipeline_frames = collections.Counter()
 for frames in all_stacks:
-    routes = {owner[d] for d in DELEGATE.findall("\n".join(frames)) if d in owner}
+    joined = "\n".join(frames)
+    followed = {route for route, pattern in ROUTE_FRAMES.items() if pattern.search(joined)}
+    followed |= {owner[d] for d in DELEGATE.findall(joined) if d in owner}
+    if len(followed) == 1:
+        route = followed.pop()
+        whole[route] += 1
+        if not DELEGATE.search(joined):
+            continued[route][innermost_own(frames)] += 1
+    routes = {owner[d] for d in DELEGATE.findall(joined) if d in owner}
     if len(routes) != 1:
         continue
     route = routes.pop()
@@ -68,9 +93,7 @@ for frames in all_stacks:
     inside_attempt = any(ATTEMPT in f for f in frames[1:])
     if (route == "pipelined" and any(MEDIATOR in f for f in frames) and not inside_attempt
             and not any(HANDLER.search(f) for f in frames)):
-        # the innermost frame of our own code (or OpenTelemetry's) that the sample ran in or under
-        mine = next((f for f in frames if "CameraMonitor" in f or "OpenTelemetry" in f), frames[0])
-        pipeline_frames[readable(mine)] += 1
+        pipeline_frames[innermost_own(frames)] += 1
 
 cost = {route: under[route] * us_per_sample / per_route for route in ("pipelined", "bare")}
 total = len(all_stacks) * us_per_sample / requests
@@ -84,8 +107,25 @@ print(f"| bare | {cost['bare']:.2f} |")
 print(f"| **difference** | **{cost['pipelined'] - cost['bare']:+.2f}** ({(cost['pipelined'] - cost['bare']) / total * 100:.1f} % "
       "of a request's CPU) |")
 print()
+print("Following the continuations too (a sample counts for a route when its delegate, its endpoint method's state machine "
+      "or, for the pipelined route, a frame of the pipeline is on the stack; with SQL, what runs after PostgreSQL answers):")
+print()
+after = {route: whole[route] * us_per_sample / per_route for route in ("pipelined", "bare")}
+print("| route | CPU µs per request, continuations included |")
+print("|---|---:|")
+print(f"| pipelined | {after['pipelined']:.2f} |")
+print(f"| bare | {after['bare']:.2f} |")
+print(f"| **difference** | **{after['pipelined'] - after['bare']:+.2f}** ({(after['pipelined'] - after['bare']) / total * 100:.1f} % "
+      "of a request's CPU) |")
+print()
 print("The pipeline's own frames (under the mediator, without the handler and its resolution), µs per request:")
 print()
 for frame, samples in pipeline_frames.most_common(12):
     print(f"- {samples * us_per_sample / per_route:.3f} `{frame}`")
 print()
+for route in ("pipelined", "bare"):
+    print(f"After an await, the {route} route's samples by the innermost frame of our own code, µs per request:")
+    print()
+    for frame, samples in continued[route].most_common(8):
+        print(f"- {samples * us_per_sample / per_route:.3f} `{frame}`")
+    print()

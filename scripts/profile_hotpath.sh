@@ -13,7 +13,10 @@
 # 3. attributes every sample whose stack holds one route's own request delegate (the delegates ASP.NET Core generates
 #    per endpoint, told apart by the endpoint method found under them) to that route, and prints per route the CPU µs per
 #    request spent under its delegate (binding, endpoint filter, mediator, behaviors, handler, JSON), their difference,
-#    and the pipeline's own frames (under the mediator, without the handler and its resolution), heaviest first.
+#    and the pipeline's own frames (under the mediator, without the handler and its resolution), heaviest first; then the
+#    same per route following the continuations too (with SQL, what runs after PostgreSQL answers is called by the awaited
+#    code's completion, not by the delegate: a sample counts for a route when its endpoint method's state machine or, for
+#    the pipelined route, a frame of the pipeline is on the stack), with the heaviest frames after an await per route.
 # Both routes share every second of a run, so a slower or faster machine moment weighs on both alike. What the
 # delegates do not cover (Kestrel, authentication, the middleware, the X-Served-By header) is not attributed.
 # Needs perf (Debian: linux-perf; installed when missing). Output: .data/profile-hotpath/results.md.
