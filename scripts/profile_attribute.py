@@ -19,9 +19,9 @@ DELEGATE = re.compile(r"lambda_method\d+\(")
 # routing's continuation, the endpoint method's, the response's). A sample there belongs to a route when a frame only
 # that route runs is on its stack: its endpoint method's state machine, or (pipelined) a frame of the pipeline itself.
 ROUTE_FRAMES = {
-    "pipelined": re.compile(r"StatisticsEndpoints\+<GetStatisticsSummary>|RequestPipeline`2|PipelineMediator|"
-                            r"RolloutBehavior`2|ValidationBehavior`2|RoutedEndpoint`2"),
-    "bare": re.compile(r"BenchmarkEndpoints\+<GetBareStatisticsSummary>"),
+    "pipelined": re.compile("|".join([re.escape(PIPELINED_ENDPOINT), re.escape(MEDIATOR), "PipelineMediator",
+                                      "RolloutBehavior`2", "ValidationBehavior`2", "RoutedEndpoint`2"])),
+    "bare": re.compile(re.escape(BARE_ENDPOINT)),
 }
 
 path, requests, hz, connections = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
@@ -51,6 +51,11 @@ def readable(frame):
     return f"{match.group(1).rsplit('.', 1)[-1]}.{match.group(2)}"
 
 
+def innermost_own(frames):
+    """The innermost frame of our own code (or OpenTelemetry's) that the sample ran in or under."""
+    return readable(next((f for f in frames if "CameraMonitor" in f or "OpenTelemetry" in f), frames[0]))
+
+
 # Which generated request delegates belong to which route: the ones seen above that route's endpoint method.
 seen_with = collections.defaultdict(collections.Counter)
 all_stacks = list(stacks())
@@ -69,23 +74,17 @@ for delegate, routes in seen_with.items():
 under = collections.Counter()
 whole = collections.Counter()
 continued = {"pipelined": collections.Counter(), "bare": collections.Counter()}
-
-
-def innermost_own(frames):
-    """The innermost frame of our own code (or OpenTelemetry's) that the sample ran in or under."""
-    return readable(next((f for f in frames if "CameraMonitor" in f or "OpenTelemetry" in f), frames[0]))
-
 pipeline_frames = collections.Counter()
 for frames in all_stacks:
     joined = "\n".join(frames)
-    followed = {route for route, pattern in ROUTE_FRAMES.items() if pattern.search(joined)}
-    followed |= {owner[d] for d in DELEGATE.findall(joined) if d in owner}
+    delegates = DELEGATE.findall(joined)
+    routes = {owner[d] for d in delegates if d in owner}
+    followed = routes | {route for route, pattern in ROUTE_FRAMES.items() if pattern.search(joined)}
     if len(followed) == 1:
-        route = followed.pop()
+        route = next(iter(followed))
         whole[route] += 1
-        if not DELEGATE.search(joined):
+        if not delegates:
             continued[route][innermost_own(frames)] += 1
-    routes = {owner[d] for d in DELEGATE.findall(joined) if d in owner}
     if len(routes) != 1:
         continue
     route = routes.pop()
@@ -95,29 +94,29 @@ for frames in all_stacks:
             and not any(HANDLER.search(f) for f in frames)):
         pipeline_frames[innermost_own(frames)] += 1
 
-cost = {route: under[route] * us_per_sample / per_route for route in ("pipelined", "bare")}
 total = len(all_stacks) * us_per_sample / requests
 print(f"### {connections} connection(s): {requests} requests, {len(all_stacks)} samples at {hz} Hz "
       f"({total:.1f} µs of API CPU per request, every thread)")
 print()
-print("| route | CPU µs per request under its request delegate |")
-print("|---|---:|")
-print(f"| pipelined | {cost['pipelined']:.2f} |")
-print(f"| bare | {cost['bare']:.2f} |")
-print(f"| **difference** | **{cost['pipelined'] - cost['bare']:+.2f}** ({(cost['pipelined'] - cost['bare']) / total * 100:.1f} % "
-      "of a request's CPU) |")
-print()
+
+
+def print_routes(heading, samples):
+    """Per route CPU µs per request from its sample count, and the difference."""
+    cost = {route: samples[route] * us_per_sample / per_route for route in ("pipelined", "bare")}
+    print(f"| route | {heading} |")
+    print("|---|---:|")
+    print(f"| pipelined | {cost['pipelined']:.2f} |")
+    print(f"| bare | {cost['bare']:.2f} |")
+    print(f"| **difference** | **{cost['pipelined'] - cost['bare']:+.2f}** ({(cost['pipelined'] - cost['bare']) / total * 100:.1f} % "
+          "of a request's CPU) |")
+    print()
+
+
+print_routes("CPU µs per request under its request delegate", under)
 print("Following the continuations too (a sample counts for a route when its delegate, its endpoint method's state machine "
       "or, for the pipelined route, a frame of the pipeline is on the stack; with SQL, what runs after PostgreSQL answers):")
 print()
-after = {route: whole[route] * us_per_sample / per_route for route in ("pipelined", "bare")}
-print("| route | CPU µs per request, continuations included |")
-print("|---|---:|")
-print(f"| pipelined | {after['pipelined']:.2f} |")
-print(f"| bare | {after['bare']:.2f} |")
-print(f"| **difference** | **{after['pipelined'] - after['bare']:+.2f}** ({(after['pipelined'] - after['bare']) / total * 100:.1f} % "
-      "of a request's CPU) |")
-print()
+print_routes("CPU µs per request, continuations included", whole)
 print("The pipeline's own frames (under the mediator, without the handler and its resolution), µs per request:")
 print()
 for frame, samples in pipeline_frames.most_common(12):
