@@ -28,6 +28,15 @@ internal static class AdminApi
         return all.GetProperty("endpoints").EnumerateArray().Single(e => e.GetProperty("endpoint").GetString() == endpoint);
     }
 
+    /// <summary>
+    /// Polls until the instance behind <paramref name="client"/> serves <paramref name="endpoint"/> at
+    /// <paramref name="percentage"/>: another instance's change reaches it through the shared state it reloads, not at once.
+    /// </summary>
+    public static Task<TimeSpan> EventuallyServesPercentageAsync(this HttpClient client, string endpoint, double percentage,
+        TimeSpan limit, string what) =>
+        EventuallyAsync(async () => (await client.GetEndpointAsync(endpoint)).GetProperty("percentage").GetDouble() == percentage,
+            limit, what);
+
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync();

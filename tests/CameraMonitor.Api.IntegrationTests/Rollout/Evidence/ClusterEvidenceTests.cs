@@ -25,8 +25,7 @@ public sealed class ClusterEvidenceTests(ClusterFixture cluster, ITestOutputHelp
         using var judge = cluster.Judge.CreateClient(ApiProcess.DevOperatorKey);
         using var broken = cluster.Broken.CreateClient(ApiProcess.DevOperatorKey);
         await judge.StartPlanAsync(Summary, new { steps = new[] { 50, 100 }, observation_seconds = 3600, min_requests = 5, max_p95_increase_percent = 10_000 });
-        await AdminApi.EventuallyAsync(async () => (await broken.GetEndpointAsync(Summary)).GetProperty("percentage").GetDouble() == 50,
-            Bound, "the broken instance applying the plan's 50 %");
+        await broken.EventuallyServesPercentageAsync(Summary, 50, Bound, "the broken instance applying the plan's 50 %");
 
         var onJudge = await SummariesAsync(cluster.Judge);
         var onBroken = await SummariesAsync(cluster.Broken);
@@ -51,6 +50,7 @@ public sealed class ClusterEvidenceTests(ClusterFixture cluster, ITestOutputHelp
                 && Path(summary, "split", "legacy-fallback").GetProperty("requests").GetInt64() == failures;
         }, Bound, "both instances' domain requests, with the broken one's failures and fallbacks, in the judge's cluster metrics");
         output.WriteLine($"failures visible on the judge {sent.Elapsed.TotalSeconds:F1} s after the last request (publish interval {ClusterFixture.PublishIntervalSeconds} s)");
+        Assert.Equal(failures, Path(summary, "split", "legacy-fallback").GetProperty("requests").GetInt64());
         Assert.Equal((failures, 0L), (Instance(summary, "broken").GetProperty("failures").GetInt64(),
             Instance(summary, "judge").GetProperty("failures").GetInt64()));
 
@@ -68,10 +68,8 @@ public sealed class ClusterEvidenceTests(ClusterFixture cluster, ITestOutputHelp
         var measured = plan.GetProperty("last_evaluation").GetProperty("measured");
         Assert.True(Instance(measured, "broken").GetProperty("failures").GetInt64() > 0, measured.ToString());
         Assert.Equal(0, Instance(measured, "judge").GetProperty("failures").GetInt64());
-        // The rollback reaches the other instance the way the plan's 50 % did, through the shared state it reloads: not
-        // in the same instant as the judge's verdict.
-        await AdminApi.EventuallyAsync(async () => (await broken.GetEndpointAsync(Summary)).GetProperty("percentage").GetDouble() == 0,
-            Bound, "the broken instance applying the rollback to 0 %");
+        // The rollback reaches the other instance the way the plan's 50 % did: after the judge's verdict, not with it.
+        await broken.EventuallyServesPercentageAsync(Summary, 0, Bound, "the broken instance applying the rollback to 0 %");
     }
 
     [Fact]

@@ -176,8 +176,7 @@ public sealed class RolloutPlanTests(RolloutPlanFixture api) : IClassFixture<Rol
         Assert.Equal(api.Clock.GetUtcNow().UtcDateTime, plan.GetProperty("ended_at").GetDateTime().ToUniversalTime());
         Assert.Equal(0, (await operatorOfFailing.GetEndpointAsync(Endpoint)).GetProperty("percentage").GetDouble());
         // The other instance hears of it through NOTIFY.
-        await AdminApi.EventuallyAsync(async () => (await _operator.GetEndpointAsync(Endpoint)).GetProperty("percentage").GetDouble() == 0,
-            TimeSpan.FromSeconds(5), "the main instance applying the rollback");
+        await _operator.EventuallyServesPercentageAsync(Endpoint, 0, TimeSpan.FromSeconds(5), "the main instance applying the rollback");
         var audit = await _operator.NewestAuditAsync();
         Assert.Equal(RolloutPlanEvaluator.Actor, audit.Str("changed_by"));
         Assert.Equal(0, audit.GetProperty("new_value").GetProperty("percentage").GetDouble());

@@ -52,11 +52,9 @@ public sealed class RolloutPlanVerbTests(PlanVerbFixture api) : IClassFixture<Pl
         using var otherOperator = api.CreateClientWithKey(ApiFixture.OperatorKey, other);
 
         var promoted = await otherOperator.PlanVerbAsync(Endpoint, PlanVerbs.Promote, reason: "looks fine");
-        await AdminApi.EventuallyAsync(async () => (await _operator.GetEndpointAsync(Endpoint)).GetProperty("percentage").GetDouble() == 10,
-            TimeSpan.FromSeconds(5), "the first instance serving the promoted percentage");
+        await _operator.EventuallyServesPercentageAsync(Endpoint, 10, TimeSpan.FromSeconds(5), "the first instance serving the promoted percentage");
         var aborted = await _operator.PlanVerbAsync(Endpoint, PlanVerbs.Abort, reason: "pager");
-        await AdminApi.EventuallyAsync(async () => (await otherOperator.GetEndpointAsync(Endpoint)).GetProperty("percentage").GetDouble() == 0,
-            TimeSpan.FromSeconds(5), "the other instance serving 0 %");
+        await otherOperator.EventuallyServesPercentageAsync(Endpoint, 0, TimeSpan.FromSeconds(5), "the other instance serving 0 %");
 
         Assert.Equal(("active", 1, 10), (promoted.Str("state"), promoted.GetProperty("current_step_index").GetInt32(),
             promoted.GetProperty("current_percentage").GetInt32()));
